@@ -1,0 +1,189 @@
+"""Titles before and after names: "Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao
+Phạm Bình Minh", "bà Lê Thị Thu Hằng, Trợ lý Bộ trưởng, Vụ trưởng Vụ
+Thông tin Báo chí". A chain is a list of links (title + its organisation
+or country), optionally closed by a name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .normalise import fold, fold_word
+from .records import Mention
+
+NOT_POSTS = {"address", "rank", "degree", "adhoc"}
+FORMER = {fold_word(w) for w in ("nguyên", "cựu", "cố")}
+LINK_SEPARATORS = {",", "-", "–", fold_word("kiêm")}
+ORG_HEADS = {fold(h) for h in (
+    "Bộ", "Vụ", "Cục", "Ban", "Ủy ban", "Uỷ ban", "Hội", "Hội đồng", "Liên hiệp", "Liên minh", "Liên đoàn",
+    "Viện", "Học viện", "Trung tâm", "Đảng", "Quốc hội", "Chính phủ", "Hạ viện", "Thượng viện", "Nghị viện",
+    "Tổng cục", "Văn phòng", "Sở", "Đại học", "Trường", "Ngân hàng", "Tập đoàn", "Tổng công ty", "Công ty",
+    "Đài", "Báo", "Thông tấn xã", "Tòa án", "Toà án", "Viện kiểm sát", "Mặt trận", "Quỹ", "Tổ chức",
+    "Diễn đàn", "Phòng", "Cơ quan", "Nhóm", "Cộng đồng", "UBND", "HĐND", "Tỉnh ủy", "Thành ủy",
+    "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Phái đoàn", "Quân đội", "Quân khu",
+    "Bộ Tư lệnh", "Bộ Chỉ huy", "Hiệp hội", "Quân ủy", "Chương trình", "Cao ủy", "Nhà Trắng",
+)}
+_HEAD_FIRST = {h.split()[0] for h in ORG_HEADS}
+ORG_STOP = {fold_word(w) for w in (
+    "đã", "sẽ", "đang", "là", "được", "bị", "cũng", "có", "với", "về", "cho", "khi", "thì", "tại", "trong",
+    "nhằm", "để", "đến", "tới", "sang", "từ", "theo", "nhân", "dịp", "và", "cùng", "do", "vừa", "đều", "này",
+    "ông", "bà", "ngài", "luôn", "không", "rằng", "các", "những", "dẫn", "đầu", "kiêm",
+)}
+MAX_ORG_TOKENS = 14
+
+
+@dataclass(frozen=True)
+class Link:
+    title: Mention
+    former: bool = False
+    org: str | None = None
+    org_key: str | None = None
+    country: str | None = None
+
+    @property
+    def is_post(self) -> bool:
+        return self.title.get("kind") not in NOT_POSTS
+
+
+@dataclass
+class Chain:
+    links: list[Link] = field(default_factory=list)
+    start: int = 0  # item indices
+    end: int = 0
+    name: int | None = None  # index of the closing name item, if any
+
+
+def is_title(item: Mention) -> bool:
+    return item.kind == "title"
+
+
+def is_name(item: Mention) -> bool:
+    return item.kind in ("name", "person")
+
+
+def is_short_name(item: Mention) -> bool:
+    """A lone capitalised word after a title: "Putin", "Niên", "Maxima"."""
+    text = item.text
+    return item.kind == "word" and text[:1].isupper() and text[:1].isalpha() and not (
+        len(text) > 1 and text.isupper())
+
+
+def parse_chain(items: list[Mention], index: int) -> Chain | None:
+    """The chain of titles starting at ``items[index]`` (a title or 'nguyên'/'cựu')."""
+    chain = Chain(start=index)
+    cursor = index
+    while cursor < len(items):
+        former = items[cursor].kind == "word" and items[cursor].key in FORMER
+        at = cursor + 1 if former else cursor
+        if at >= len(items) or not is_title(items[at]):
+            break
+        link, cursor = _parse_link(items, at, former)
+        chain.links.append(link)
+        if cursor < len(items) and _is_separator(items[cursor]) and _title_follows(items, cursor + 1):
+            cursor += 1
+            continue
+        break
+    if not chain.links:
+        return None
+    cursor = _skip_host(items, cursor)
+    while cursor < len(items) and is_title(items[cursor]) and items[cursor].get("kind") in ("address", "degree"):
+        cursor += 1
+    if cursor < len(items) and (is_name(items[cursor]) or is_short_name(items[cursor])):
+        chain.name = cursor
+        cursor += 1
+    chain.end = cursor
+    return chain
+
+
+def _is_separator(item: Mention) -> bool:
+    return item.kind in ("punct", "word") and item.key in LINK_SEPARATORS
+
+
+def _title_follows(items: list[Mention], index: int) -> bool:
+    if index < len(items) and items[index].kind == "word" and items[index].key in FORMER:
+        index += 1
+    return index < len(items) and is_title(items[index]) and items[index].get("kind") not in ("address", "degree")
+
+
+def _skip_host(items: list[Mention], cursor: int) -> int:
+    """'Đại sứ Mỹ tại Việt Nam X': the host country after 'tại' is not the post's."""
+    if cursor + 1 < len(items) and items[cursor].key == fold_word("tại") and items[cursor + 1].kind in ("country", "place"):
+        return cursor + 2
+    return cursor
+
+
+def _parse_link(items: list[Mention], index: int, former: bool) -> tuple[Link, int]:
+    title = items[index]
+    cursor = index + 1
+    org = org_key = country = None
+    if cursor + 1 < len(items) and items[cursor].key == fold_word("của") and is_title(items[cursor + 1]):
+        inner, cursor = _parse_link(items, cursor + 1, False)  # "Đặc phái viên của Tổng Thư ký LHQ"
+        return Link(title, former, inner.org, inner.org_key, inner.country), cursor
+    if cursor < len(items):
+        org, org_key, country, cursor = read_qualifier(items, cursor)
+    return Link(title, former, org, org_key, country), cursor
+
+
+def read_qualifier(items: list[Mention], cursor: int) -> tuple[str | None, str | None, str | None, int]:
+    """The organisation and/or country right after a title: (org, org key, country, next index)."""
+    item = items[cursor]
+    if item.kind == "country":
+        return None, None, item.key, cursor + 1
+    if item.kind == "intl":
+        return item.text, item.key, item.key, cursor + 1
+    if item.kind == "org" or (item.kind in ("word", "trigger", "name") and _starts_org(items, cursor)):
+        return _read_org(items, cursor)
+    return None, None, None, cursor
+
+
+def _starts_org(items: list[Mention], index: int) -> bool:
+    item = items[index]
+    if not item.text[:1].isupper():
+        return False
+    first = fold_word(item.text.split()[0])
+    if first not in _HEAD_FIRST:
+        return False
+    words = fold(item.text) if item.kind != "word" else item.key
+    following = [words] + [fold(m.text) for m in items[index + 1:index + 3]]
+    return any(" ".join(following[:n]) in ORG_HEADS for n in (1, 2, 3))
+
+
+def _read_org(items: list[Mention], start: int) -> tuple[str | None, str | None, str | None, int]:
+    cursor = start + 1
+    key = items[start].key if items[start].kind == "org" else None
+    country = items[start].get("country") if items[start].kind == "org" else None
+    tokens = 1
+    while cursor < len(items) and tokens < MAX_ORG_TOKENS:
+        item = items[cursor]
+        if item.kind in ("country", "intl", "place"):
+            country = country if item.kind == "place" else item.key
+        elif item.kind == "org":
+            key = key or item.key
+        elif item.kind == "word":
+            if item.key in ORG_STOP and not (item.key == "va2" and _capital_next(items, cursor)):
+                break
+        elif item.kind == "trigger" and item.get("role") == "noun" or item.kind == "name" and item.get("style") == "cap":
+            pass
+        else:
+            break
+        tokens += 1
+        cursor += 1
+    while cursor - 1 > start and items[cursor - 1].kind == "word" and not items[cursor - 1].text[:1].isalnum():
+        cursor -= 1
+    if cursor - start == 1 and items[start].kind == "org":
+        country = items[start].get("country") or None
+    first, last = items[start], items[cursor - 1]
+    if country is None and key is None and items[start].kind != "org":
+        country = None
+    return _span_text(items, start, cursor), key, country, cursor
+
+
+def _capital_next(items: list[Mention], index: int) -> bool:
+    return index + 1 < len(items) and items[index + 1].text[:1].isupper()
+
+
+def _span_text(items: list[Mention], start: int, end: int) -> str:
+    """The text from items[start] to items[end-1], as written (single spaces)."""
+    parts = []
+    for item in items[start:end]:
+        parts.append(item.text)
+    return " ".join(parts).replace(" ,", ",")

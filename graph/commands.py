@@ -1,0 +1,88 @@
+"""One library function per command, so that cli.py only parses and prints."""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from .errors import GraphError
+from .store import opened
+
+
+@contextmanager
+def store_for(paths: tuple[str, ...], store: str | None, *, quiet: bool):
+    """The given store, or for PATHs a temporary store holding just them."""
+    if not paths:
+        with opened(store, create=False) as dataset:
+            yield dataset, None
+        return
+    from .pipeline import ingest
+
+    with tempfile.TemporaryDirectory(prefix="vnfa-") as folder, opened(Path(folder) / "store") as dataset:
+        report = ingest(paths, dataset, progress=not quiet)
+        yield dataset, report
+
+
+def facts_lines(dataset, doc_ids: list[str] | None = None) -> list[str]:
+    from .facts import all_facts
+    from .model import article_iri
+
+    graphs = [article_iri(d) for d in doc_ids] if doc_ids is not None else None
+    return [json.dumps(f, ensure_ascii=False) for f in all_facts(dataset, graphs)]
+
+
+def read_gold(path: str) -> dict[str, dict]:
+    docs = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise GraphError(f"{path}: cannot read gold file ({error.strerror})") from None
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise GraphError(f"{path}:{number}: not JSON ({error.msg}); fix the line") from None
+            docs[str(record.get("doc"))] = record
+    return docs
+
+
+def open_output(path: str, binary: bool = False) -> IO:
+    if path == "-":
+        return sys.stdout.buffer if binary else sys.stdout
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "wb" if binary else "w", encoding=None if binary else "utf-8")
+
+
+def draw_network(dataset, output: str) -> tuple[int, int]:
+    from .draw import actor_network, draw_graph, save_figure
+    from .query import stats
+
+    network = actor_network(dataset)
+    articles = stats(dataset)["articles"]
+    figure = draw_graph(network, title="vnfa: actors of Vietnam's foreign affairs",
+                        caption=f"People, posts, meetings and visits from {articles} articles")
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    save_figure(figure, output)
+    return network.number_of_nodes(), network.number_of_edges()
+
+
+def build(store: str | None, out_dir: str, *, progress: bool = True):
+    """The main job: bundled articles -> store -> stats, network.png, graph.ttl."""
+    from .export import export
+    from .pipeline import ingest
+    from .query import stats
+    from .resources import data_path
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with opened(store) as dataset:
+        report = ingest([data_path("articles")], dataset, progress=progress)
+        counts = stats(dataset)
+        draw_network(dataset, str(out / "network.png"))
+        with open(out / "graph.ttl", "wb") as handle:
+            export(dataset, "turtle", handle)
+    return report, counts, [str(out / "network.png"), str(out / "graph.ttl")]

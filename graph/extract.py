@@ -1,0 +1,244 @@
+"""Article -> Extraction: persons and their posts, events, speakers,
+meetings, visits and partners.
+
+Three passes over the article's sentences: (1) mentions, title chains and
+name candidates; (2) who is who: full names registered, short forms and
+bare titles resolved; (3) events and relations, which need (2).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .chains import Chain, Link, is_name, is_short_name, is_title, parse_chain, FORMER, LINK_SEPARATORS
+from .lexicon import Lexicon, load_lexicon
+from .mentions import find_mentions
+from .normalise import fold, split_sentences
+from .people import People
+from .records import Article, Extraction, Mention, Role
+
+NAME_VERB_BOUNDARY = {",", ".", ";", ":", ")", "”", '"'}
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    items: list[Mention]
+    story: int  # the main article is story 0; each teaser is a story of its own
+    section: str
+    persons: dict[int, str] = field(default_factory=dict)  # item index -> person name
+
+
+@dataclass
+class Ref:
+    """A person mentioned at ``sentence.items[index]``, with the posts stated there."""
+
+    sentence: Sentence
+    index: int
+    name: str
+    style: str
+    links: list[Link] = field(default_factory=list)
+    resolved: str | None = None
+
+
+@dataclass
+class TitleRef:
+    """A bare title standing for a person: "Phó Thủ tướng bày tỏ..."."""
+
+    sentence: Sentence
+    index: int
+    links: list[Link]
+
+
+def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
+    """Every fact vnfa finds in one article."""
+    from .events import find_events  # the relation stage builds on the people found here
+
+    lexicon = lexicon or load_lexicon()
+    sentences = read_sentences(article, lexicon)
+    refs, title_refs = [], []
+    for sentence in sentences:
+        found_refs, found_titles = find_people(sentence)
+        refs += found_refs
+        title_refs += found_titles
+    people = resolve_people(refs)
+    resolve_titles(title_refs, refs)
+    roles = tuple(make_roles(refs, lexicon))
+    events, meetings, visits = find_events(sentences, article)
+    from .partners import find_partners
+
+    partners = find_partners(sentences, events, visits, roles, meetings)
+    persons = {p.name: (p.start, p.end) for p in people.persons}
+    return Extraction(article, persons, roles, tuple(events), tuple(meetings), tuple(visits), tuple(partners))
+
+
+def read_sentences(article: Article, lexicon: Lexicon) -> list[Sentence]:
+    out = []
+    story = 0
+    for section in article.parts():
+        if section.kind == "teaser_title":
+            story += 1
+        for start, end in split_sentences(article.text, section.start, section.end):
+            items = find_mentions(article.text, start, end, lexicon)
+            out.append(Sentence(start, end, items, story, section.kind))
+    return out
+
+
+def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
+    items = sentence.items
+    refs: list[Ref] = []
+    titles: list[TitleRef] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        starts_chain = is_title(item) or (item.kind == "word" and item.key in FORMER
+                                          and index + 1 < len(items) and is_title(items[index + 1]))
+        if starts_chain and item.get("kind") not in ("address", "degree"):
+            chain = parse_chain(items, index)
+            if chain is not None and chain.name is not None:
+                ref = _name_ref(sentence, chain.name, chain.links)
+                refs.append(ref)
+                index = _apposition(sentence, chain.name, ref)
+                continue
+            if chain is not None and any(link.is_post for link in chain.links):
+                titles.append(TitleRef(sentence, index, chain.links))
+            index = chain.end if chain else index + 1
+            continue
+        if is_title(item) and item.get("kind") == "address" and index + 1 < len(items) and (
+                is_name(items[index + 1]) or is_short_name(items[index + 1])):
+            ref = _name_ref(sentence, index + 1, [])
+            refs.append(ref)
+            index = _apposition(sentence, index + 1, ref)
+            continue
+        if is_name(item) and (item.kind == "person" or item.get("style") in ("vn", "latin") or item.key):
+            ref = _name_ref(sentence, index, [])
+            refs.append(ref)
+            index = _apposition(sentence, index, ref)
+            continue
+        index += 1
+    return refs, titles
+
+
+def _name_ref(sentence: Sentence, index: int, links: list[Link]) -> Ref:
+    item = sentence.items[index]
+    style = item.get("style") or "short"
+    if item.kind == "person":
+        style = "known"
+    return Ref(sentence, index, item.text, style, list(links))
+
+
+def _apposition(sentence: Sentence, name_index: int, ref: Ref) -> int:
+    """After "X, Trợ lý Bộ trưởng, Vụ trưởng Vụ ..., ": add those posts to X; return the next index."""
+    items = sentence.items
+    after = name_index + 1
+    if after + 1 < len(items) and items[after].key in LINK_SEPARATORS and (
+            is_title(items[after + 1]) or items[after + 1].key in FORMER):
+        chain = parse_chain(items, after + 1)
+        if chain is not None and chain.name is None and any(l.is_post for l in chain.links):
+            ref.links.extend(chain.links)
+            return chain.end
+    return after
+
+
+def resolve_people(refs: list[Ref]) -> People:
+    """Register full names first, then resolve short forms against them."""
+    people = People()
+    full = [r for r in refs if len(r.name.split()) >= 2 and "." not in r.name]
+    for ref in full:
+        ref.resolved = people.add(ref.name, *_offsets(ref), ref.style).name
+    for ref in full:
+        ref.resolved = people.find(ref.name).name
+    for ref in refs:
+        if ref.resolved is None:
+            known = people.find(ref.name)
+            ref.resolved = known.name if known else people.add(ref.name, *_offsets(ref), "short").name
+        ref.sentence.persons[ref.index] = ref.resolved
+    return people
+
+
+def _offsets(ref: Ref) -> tuple[int, int]:
+    item = ref.sentence.items[ref.index]
+    return item.start, item.end
+
+
+def resolve_titles(title_refs: list[TitleRef], refs: list[Ref]) -> None:
+    """A bare title stands for the person last named with that title (or first, if none before)."""
+    holders: list[tuple[int, str, str, str | None]] = []  # (offset, title key, person, country)
+    for ref in refs:
+        for link in ref.links:
+            holders.append((ref.sentence.items[ref.index].start, fold(link.title.text), ref.resolved, link.country))
+    holders.sort()
+    for tref in title_refs:
+        link = tref.links[-1]
+        key, country = fold(link.title.text), link.country
+        offset = tref.sentence.items[tref.index].start
+        matches = [h for h in holders if h[1] == key and (country is None or h[3] in (None, country))]
+        before = [h for h in matches if h[0] < offset]
+        chosen = before[-1] if before else (matches[0] if matches else None)
+        if chosen is not None:
+            tref.sentence.persons[tref.index] = chosen[2]
+
+
+def make_roles(refs: list[Ref], lexicon: Lexicon):
+    """Posts stated with each person, one role per (person, title)."""
+    seen = set()
+    for ref in refs:
+        posts = [l for l in ref.links if l.is_post]
+        closing = next((l for l in reversed(posts) if l.org), None)
+        for link in posts:
+            role = _role(ref, link, closing, lexicon)
+            key = (fold(role.person), fold(role.title))
+            if key not in seen:
+                seen.add(key)
+                yield role
+
+
+def _role(ref: Ref, link: Link, closing: Link | None, lexicon: Lexicon) -> Role:
+    entry = lexicon.titles.get(fold(link.title.text))
+    title = link.title.text
+    title = title[0].upper() + title[1:]
+    org, org_key, country = link.org, link.org_key, link.country
+    default_org = entry.get("default_org") if entry else ""
+    scope = entry.get("scope") if entry else ""
+    kind = entry.get("kind") if entry else ""
+    short = _shorter_title(title, lexicon)
+    if short and default_org:  # "Bộ trưởng Ngoại giao": title "Bộ trưởng", org "Bộ Ngoại giao"
+        title, org = short, org or default_org
+    item = ref.sentence.items[ref.index]
+    known = lexicon.person_countries.get(item.get("name") or "", "") if ref.style == "known" else ""
+    vietnamese = ref.style == "vn" or known == "VN" or scope == "vn" or (
+        org_key and _org_country(org_key, lexicon) == "VN")
+    if country is None and known and known != "VN":
+        country = known
+        if org is None and known in lexicon.countries and lexicon.countries[known].kind == "intl":
+            org, org_key = lexicon.countries[known].name, known
+    if org is None and closing is not None and closing is not link and not default_org \
+            and kind not in ("state", "royal") and scope != "foreign":
+        org, org_key, country = closing.org, closing.org_key, country or closing.country
+    if country is None and org_key:
+        country = _org_country(org_key, lexicon)
+    if country is None and vietnamese:
+        country = "VN"
+    if org is None and default_org and country in (None, "VN"):
+        org = default_org
+    sentence = ref.sentence
+    item = sentence.items[ref.index]
+    start = min(item.start, link.title.start)
+    end = max(item.end, link.title.end)
+    return Role(ref.resolved or ref.name, title, org, country, (start, end),
+                "former" if link.former else None, entry.get("title_en") if entry else None, org_key)
+
+
+def _shorter_title(title: str, lexicon: Lexicon) -> str | None:
+    words = title.split()
+    for n in range(len(words) - 1, 0, -1):
+        candidate = " ".join(words[:n])
+        if fold(candidate) in lexicon.titles:
+            return candidate
+    return None
+
+
+def _org_country(org_key: str, lexicon: Lexicon) -> str | None:
+    if org_key in lexicon.countries:
+        return org_key
+    return lexicon.org_countries.get(org_key) or None

@@ -1,0 +1,151 @@
+"""Gazetteers and word lists from data/, indexed for longest-match lookup.
+
+Every phrase is stored as a tuple of folded syllables, so matching ignores
+case, composed/decomposed Unicode and old/new tone-mark placement; where a
+gazetteer spells a syllable with a capital, the text must too, which keeps
+"Anh" (Britain) apart from "anh" (brother).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .normalise import Token, fold, fold_word, tokenize
+from .resources import read_list, read_table
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # country, intl, place, org, title, person, trigger, level, speech
+    key: str  # ISO or organisation code, canonical name, event type, level
+    name: str  # the canonical Vietnamese form
+    info: tuple[tuple[str, str], ...] = ()
+
+    def get(self, name: str, default: str = "") -> str:
+        return dict(self.info).get(name, default) or default
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    start: int  # token indices, end exclusive
+    end: int
+
+
+# Kinds whose capitalised syllables must be capitalised in the text too.
+CASED_KINDS = {"country", "intl", "place", "org", "person"}
+
+
+@dataclass
+class PhraseIndex:
+    """Longest-match lookup of multi-syllable phrases over a token list."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str | bool, ...], Entry]]] = field(
+        default_factory=lambda: defaultdict(list))
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        tokens = tokenize(phrase)
+        if not tokens:
+            return
+        keys = tuple(t.key for t in tokens)
+        caps = tuple(_case_rule(t.text) if entry.kind in CASED_KINDS else False for t in tokens)
+        bucket = self.by_first[keys[0]]
+        for position, (k, old_caps, e) in enumerate(bucket):
+            if k == keys and e.kind == entry.kind:  # same words, other capitals: accept both
+                bucket[position] = (k, tuple(_looser(a, b) for a, b in zip(old_caps, caps)), e)
+                return
+        bucket.append((keys, caps, entry))
+        bucket.sort(key=lambda item: -len(item[0]))
+
+    def match_at(self, tokens: list[Token], index: int, kinds: frozenset[str] | None = None) -> Match | None:
+        for keys, caps, entry in self.by_first.get(tokens[index].key, ()):
+            if kinds is not None and entry.kind not in kinds:
+                continue
+            end = index + len(keys)
+            if end <= len(tokens) and all(
+                tokens[index + i].key == k and (not c or (tokens[index + i].text == c if isinstance(c, str)
+                                                          else tokens[index + i].cap))
+                for i, (k, c) in enumerate(zip(keys, caps))
+            ):
+                return Match(entry, index, end)
+        return None
+
+
+def _looser(a: str | bool, b: str | bool) -> str | bool:
+    if a is False or b is False:
+        return False
+    return a if a == b else True
+
+
+def _case_rule(word: str) -> str | bool:
+    """Acronyms ("NAM", "WHO") must match to the letter; capitalised words need a capital."""
+    if len(word) > 1 and word.isupper():
+        return word
+    return word[:1].isupper()
+
+
+@dataclass
+class Lexicon:
+    phrases: PhraseIndex
+    surnames: frozenset[str]
+    countries: dict[str, Entry]
+    titles: dict[str, Entry]  # folded title -> entry
+    org_countries: dict[str, str]  # organisation key -> ISO code
+    person_countries: dict[str, str]  # known person's canonical name -> ISO or organisation code
+
+
+def _entry(kind: str, key: str, name: str, row: dict[str, str], *fields: str) -> Entry:
+    return Entry(kind, key, name, tuple((f, row.get(f, "")) for f in fields))
+
+
+def _aliases(row: dict[str, str], *columns: str) -> list[str]:
+    names = [row.get(c, "") for c in columns]
+    names += row.get("aliases", "").split("|")
+    return [n.strip() for n in names if n.strip()]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read every gazetteer and word list once per process."""
+    index = PhraseIndex()
+    countries: dict[str, Entry] = {}
+    titles: dict[str, Entry] = {}
+    org_countries: dict[str, str] = {}
+    person_countries: dict[str, str] = {}
+    for row in read_table("gazetteers", "countries.tsv"):
+        entry = _entry("country", row["code"].upper(), row["name_vi"], row, "name_en", "wikidata")
+        countries[entry.key] = entry
+        for alias in _aliases(row, "name_vi", "name_en"):
+            index.add(alias, entry)
+    for row in read_table("gazetteers", "intl_orgs.tsv"):
+        entry = _entry("intl", row["code"].upper(), row["name_vi"], row, "name_en", "wikidata")
+        countries[entry.key] = entry
+        for alias in _aliases(row, "name_vi", "name_en", "code"):
+            index.add(alias, entry)
+    for row in read_table("gazetteers", "places.tsv"):
+        entry = _entry("place", row["name_vi"], row["name_vi"], row, "name_en", "country", "kind")
+        for alias in _aliases(row, "name_vi", "name_en"):
+            index.add(alias, entry)
+    for row in read_table("gazetteers", "organisations.tsv"):
+        entry = _entry("org", row["name_vi"], row["name_vi"], row, "name_en", "country", "kind")
+        org_countries[entry.key] = row.get("country", "").upper()
+        for alias in _aliases(row, "name_vi"):
+            index.add(alias, entry)
+    for row in read_table("gazetteers", "titles.tsv"):
+        entry = _entry("title", row["title_vi"], row["title_vi"], row, "title_en", "kind", "default_org", "scope")
+        titles.setdefault(fold(entry.name), entry)
+        index.add(row["title_vi"], entry)
+    for row in read_table("gazetteers", "persons.tsv"):
+        entry = _entry("person", row["name_vi"], row["name_vi"], row, "name_en", "wikidata", "country")
+        person_countries[entry.name] = row.get("country", "").upper()
+        for alias in _aliases(row, "name_vi"):
+            index.add(alias, entry)
+    for row in read_table("lexicon", "events.tsv"):
+        index.add(row["phrase"], Entry("trigger", row["type"], row["phrase"], (("role", row["role"]),)))
+    for row in read_table("lexicon", "levels.tsv"):
+        index.add(row["phrase"], Entry("level", row["level"], row["phrase"]))
+    for phrase in read_list("lexicon", "speech.txt"):
+        index.add(phrase, Entry("speech", phrase, phrase))
+    surnames = frozenset(fold_word(s) for s in read_list("gazetteers", "surnames.txt"))
+    return Lexicon(index, surnames, countries, titles, org_countries, person_countries)

@@ -1,0 +1,197 @@
+"""Sentence text -> a sequence of mentions covering every token.
+
+Gazetteer phrases (countries, organisations, places, titles, known people,
+event triggers), dates and capitalised name runs become one mention each;
+every other token stays a ``word`` or ``punct`` mention, so that extraction
+reads a sentence as a short list of typed items.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Entry, Lexicon, load_lexicon
+from .normalise import Token, tokenize
+from .records import Mention
+
+ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})$")
+VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u036f]|[à-ỹ](?<![àáèéìíòóùúýãẽĩõũỹâêôç])")
+NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "dos", "del", "di"}
+MAX_VN_NAME = 4
+
+
+def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Every token of ``text[start:end]``, grouped into typed mentions."""
+    lexicon = lexicon or load_lexicon()
+    tokens = tokenize(text, start, end)
+    dates = {m.start: m for m in find_dates(text, start, end)}
+    out: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        date = dates.get(token.start)
+        if date is not None:
+            out.append(date)
+            index = _skip_to(tokens, index, date.end)
+            continue
+        match = lexicon.phrases.match_at(tokens, index)
+        name_end = _name_run(tokens, index, lexicon)
+        if name_end and _name_wins(match, name_end, token, lexicon):
+            out.append(_name_mention(text, tokens, index, name_end, lexicon))
+            index = name_end
+        elif match is not None:
+            out.append(_entry_mention(text, tokens, match.start, match.end, match.entry))
+            index = _shared_start(tokens, match, lexicon) if match.entry.kind == "title" else match.end
+        else:
+            kind = "word" if token.text[0].isalnum() or token.text[0] == "_" else "punct"
+            out.append(Mention(kind, token.start, token.end, token.text, token.key))
+            index += 1
+    return out
+
+
+def _name_wins(match, name_end: int, token: Token, lexicon: Lexicon) -> bool:
+    """A capitalised run is a name unless a gazetteer phrase (title, country...) starts there;
+    a one-syllable country or place that is also a surname ("Hà") may open a name."""
+    if match is None:
+        return True
+    if match.entry.kind == "person":
+        return name_end > match.end
+    single = match.end - match.start == 1 and match.entry.kind in ("country", "place")
+    return single and _is_surname(token, lexicon) and name_end - match.start >= 2
+
+
+def _shared_start(tokens: list[Token], match, lexicon: Lexicon) -> int:
+    """'Trưởng ban Đối ngoại Trung ương': the title and the organisation share 'Ban';
+    scanning goes on from the organisation's first syllable."""
+    for cut in range(match.start + 1, match.end):
+        inner = lexicon.phrases.match_at(tokens, cut, frozenset({"org", "intl", "country"}))
+        if inner is not None and inner.end > match.end:
+            return cut
+    return match.end
+
+
+def _skip_to(tokens: list[Token], index: int, offset: int) -> int:
+    while index < len(tokens) and tokens[index].start < offset:
+        index += 1
+    return index
+
+
+def _is_surname(token: Token, lexicon: Lexicon) -> bool:
+    return token.cap and token.key in lexicon.surnames
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    if not text[0].isalpha() or not text[0].isupper():
+        return False
+    return not (len(text) > 1 and text.isupper() and not ROMAN.match(text) and "." not in text)
+
+
+def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
+    """End (token index) of a capitalised run that may be a person's name, or 0."""
+    if not _is_name_token(tokens[index]):
+        return 0
+    end = index + 1
+    while end < len(tokens):
+        token = tokens[end]
+        if _is_name_token(token) and not _starts_entity(tokens, end, lexicon):
+            end += 1
+        elif token.text == "." and end + 1 < len(tokens) and len(tokens[end - 1].text) == 1 \
+                and _is_name_token(tokens[end + 1]):
+            end += 2  # an initial: "C. Rice", "Michael W. Marine"
+        elif token.key in NAME_PARTICLES and end + 1 < len(tokens) and _is_name_token(tokens[end + 1]) \
+                and not _is_vietnamese(tokens[index].text):
+            end += 2
+        else:
+            break
+    if _is_surname(tokens[index], lexicon):
+        end = min(end, index + MAX_VN_NAME)
+    return end if end - index >= 2 or "." in tokens[index].text[1:-1] else 0
+
+
+def _starts_entity(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """A capitalised token that opens a gazetteer phrase ends a name run."""
+    match = lexicon.phrases.match_at(tokens, index)
+    if match is None or match.entry.kind in ("person", "speech", "trigger", "level"):
+        return False
+    # "Nguyễn Văn An": a country alias of one syllable inside a Vietnamese name is a given name.
+    return not (match.end - match.start == 1 and _is_vietnamese_name_context(tokens, index, lexicon))
+
+
+def _is_vietnamese_name_context(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    back = index - 1
+    while back >= 0 and back >= index - 3 and _is_name_token(tokens[back]):
+        if tokens[back].key in lexicon.surnames:
+            return True
+        back -= 1
+    return False
+
+
+def _is_vietnamese(text: str) -> bool:
+    return bool(VIETNAMESE_ONLY.search(text))
+
+
+def _name_mention(text: str, tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> Mention:
+    words = tokens[start:end]
+    if _is_surname(words[0], lexicon):
+        style = "vn"
+    elif not any(_is_vietnamese(t.text) for t in words):
+        style = "latin"
+    else:
+        style = "cap"
+    known = lexicon.phrases.match_at(tokens, start, frozenset({"person"}))
+    data = (("style", style),)
+    surface = text[words[0].start:words[-1].end]
+    key = known.entry.name if known and known.end == end else None
+    return Mention("name", words[0].start, words[-1].end, surface, key, data)
+
+
+def _entry_mention(text: str, tokens: list[Token], start: int, end: int, entry: Entry) -> Mention:
+    first, last = tokens[start], tokens[end - 1]
+    data = (("name", entry.name),) + entry.info
+    return Mention(entry.kind, first.start, last.end, text[first.start:last.end], entry.key, data)
+
+
+# Dates as the genre writes them: "ngày 14/6", "sáng 24-1", "17/9/2024",
+# "từ 18-20/8", "12 - 15.4", "ngày 5 tháng 3 năm 2024", "tháng 11/2017", "năm 2006".
+_DAY_MONTH = (r"(?:(?P<d1>\d{1,2})\s*(?:-|–|đến|và)\s*)?(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})"
+              r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d%/])")
+_WORDY = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s+năm\s+(?P<wy>\d{4}))?"
+_MONTH = r"tháng\s+(?P<mm>\d{1,2})(?:\s*(?:/|năm)\s*(?P<my>\d{4}))?"
+_YEAR = r"năm\s+(?P<yy>\d{4})"
+DATE = re.compile(rf"(?<![\w/.])(?:{_WORDY}|{_DAY_MONTH}|(?i:{_MONTH})|(?i:{_YEAR}))", re.UNICODE)
+_CUE = re.compile(r"(?i)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|tới|đến|trong|vào|nay)\s*$")
+
+
+def find_dates(text: str, start: int, end: int) -> list[Mention]:
+    """Date mentions with an ISO value ("2024-09-17", "--06-14", "2017-01", "--11", "2006")."""
+    out = []
+    for found in DATE.finditer(text, start, end):
+        value = date_value(found, cued=bool(_CUE.search(text[max(start, found.start() - 12):found.start()])))
+        if value:
+            out.append(Mention("date", found.start(), found.end(), found.group(), value))
+    return out
+
+
+def date_value(found: re.Match, cued: bool = True) -> str | None:
+    groups = found.groupdict()
+    if groups["wd"]:
+        return _iso(groups["wy"], groups["wm"], groups["wd"])
+    if groups["d"]:
+        if groups["sep"] == "." and not groups["y"] and not cued:
+            return None  # "15.4" is a date only after a cue word; else a number
+        return _iso(groups["y"], groups["m"], groups["d1"] or groups["d"])  # a range: its first day
+    if groups["mm"]:
+        return _iso(groups["my"], groups["mm"], None)
+    if groups["yy"]:
+        return groups["yy"]
+    return None
+
+
+def _iso(year: str | None, month: str | None, day: str | None) -> str | None:
+    m = int(month) if month else None
+    d = int(day) if day else None
+    if m is not None and not 1 <= m <= 12 or d is not None and not 1 <= d <= 31:
+        return None
+    if d is None:
+        return f"{year}-{m:02d}" if year else f"--{m:02d}"
+    return f"{year}-{m:02d}-{d:02d}" if year else f"--{m:02d}-{d:02d}"

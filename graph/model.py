@@ -1,0 +1,262 @@
+"""Facts -> RDF: stable IRIs, labels in Vietnamese and English, and for
+every fact the article and character span it comes from.
+
+Everything from one article goes into one graph named by the article's
+IRI, so that ingesting the article again replaces exactly its facts.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from .lexicon import Lexicon, load_lexicon
+from .normalise import slug
+from .records import Extraction, Role
+from .vocab import BASE, EVENT_CLASSES, EVENT_TYPES, LEVELS, ORG, PROV, SCHEMA, VNFA, WD
+
+ID = BASE + "id/"
+REFERENCE_GRAPH = URIRef(ID + "graph/reference")
+VIETNAM = URIRef(ID + "country/VN")
+_DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+
+
+def article_iri(doc_id: str) -> URIRef:
+    """The article's IRI (also the name of its graph): the id when it is already a slug."""
+    name = slug(doc_id)
+    if name != doc_id.lower():
+        name += "-" + hashlib.sha1(doc_id.encode()).hexdigest()[:8]
+    return URIRef(f"{ID}article/{name}")
+
+
+def person_iri(name: str) -> URIRef:
+    return URIRef(f"{ID}person/{slug(name)}")
+
+
+def country_iri(code: str, lexicon: Lexicon) -> URIRef:
+    entry = lexicon.countries.get(code)
+    kind = "intl" if entry is not None and entry.kind == "intl" else "country"
+    return URIRef(f"{ID}{kind}/{code}")
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """'2024-09-17', '2017-01', '2006', '--06-14', '--11' as typed XSD literals."""
+    if not value:
+        return None
+    if value.startswith("--"):
+        return Literal(value, datatype=XSD.gMonthDay if len(value) == 7 else XSD.gMonth)
+    return Literal(value, datatype=_DATE_TYPES.get(len(value), XSD.string))
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+class _Builder:
+    def __init__(self, extraction: Extraction, lexicon: Lexicon) -> None:
+        self.x = extraction
+        self.lexicon = lexicon
+        self.article = article_iri(extraction.article.doc_id)
+        self.graph = Graph(identifier=self.article)
+        self.add = self.graph.add
+
+    def evidence(self, node: URIRef, span: tuple[int, int]) -> None:
+        start, end = span
+        quote = self.x.article.text[start:end]
+        span_node = URIRef(f"{self.article}#char={start},{end}")
+        self.add((node, PROV.wasDerivedFrom, self.article))
+        self.add((node, VNFA.evidence, span_node))
+        self.add((span_node, RDF.type, VNFA.Span))
+        self.add((span_node, VNFA.start, Literal(start)))
+        self.add((span_node, VNFA.end, Literal(end)))
+        self.add((span_node, VNFA.quote, Literal(quote)))
+
+    def agent(self, name: str) -> URIRef:
+        """A person, or a side with no named person (a delegation, a community)."""
+        if name in self.x.persons:
+            return person_iri(name)
+        node = URIRef(f"{ID}group/{slug(name)}")
+        self.add((node, RDF.type, VNFA.Group))
+        self.add((node, SCHEMA.name, Literal(name, lang="vi")))
+        return node
+
+    def country(self, code: str) -> URIRef:
+        node = country_iri(code, self.lexicon)
+        entry = self.lexicon.countries.get(code)
+        self.add((node, RDF.type, VNFA.InternationalOrganization if entry and entry.kind == "intl"
+                  else SCHEMA.Country))
+        self.add((node, VNFA.code, Literal(code)))
+        if entry is not None:
+            self.add((node, SCHEMA.name, Literal(entry.name, lang="vi")))
+        return node
+
+    def build(self) -> Graph:
+        self.article_node()
+        for name, span in self.x.persons.items():
+            self.person(name, span)
+        for role in self.x.roles:
+            self.role(role)
+        events = {event.key: self.event(event) for event in self.x.events}
+        for number, meeting in enumerate(self.x.meetings):
+            self.meeting(meeting, events)
+        for visit in self.x.visits:
+            self.add((person_iri(visit.person), VNFA.visited, self.country(visit.country)))
+        for partner in self.x.partners:
+            self.partner(partner)
+        return self.graph
+
+    def article_node(self) -> None:
+        a = self.x.article
+        self.add((self.article, RDF.type, SCHEMA.NewsArticle))
+        self.add((self.article, SCHEMA.identifier, Literal(a.doc_id)))
+        if a.title:
+            self.add((self.article, SCHEMA.headline, Literal(a.title, lang="vi")))
+        if a.published:
+            self.add((self.article, SCHEMA.datePublished, date_literal(a.published)))
+        if a.url:
+            self.add((self.article, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        if a.source:
+            self.add((self.article, PROV.hadPrimarySource, Literal(a.source)))
+        self.add((self.article, SCHEMA.text, Literal(a.text)))
+        for author in a.authors:
+            self.add((self.article, VNFA.byline, Literal(author)))
+
+    def person(self, name: str, span: tuple[int, int]) -> None:
+        node = person_iri(name)
+        self.add((node, RDF.type, SCHEMA.Person))
+        self.add((node, SCHEMA.name, Literal(name, lang="vi")))
+        self.add((node, RDFS.label, Literal(name, lang="vi")))
+        self.add((node, VNFA.mentionedIn, self.article))
+        known = self.lexicon.phrases.match_at  # gazetteer people carry their Wikidata id
+        entry = _known_person(name, self.lexicon)
+        if entry is not None and entry.get("wikidata"):
+            self.add((node, OWL.sameAs, WD[entry.get("wikidata")]))
+        self.evidence(node, span)
+
+    def role(self, role: Role) -> None:
+        person = person_iri(role.person)
+        title = URIRef(f"{ID}title/{slug(role.title)}")
+        self.add((title, RDF.type, SKOS.Concept))
+        self.add((title, RDF.type, VNFA.Title))
+        self.add((title, SKOS.inScheme, VNFA.Titles))
+        self.add((title, SKOS.prefLabel, Literal(role.title, lang="vi")))
+        if role.title_en:
+            self.add((title, SKOS.prefLabel, Literal(role.title_en, lang="en")))
+        org = URIRef(f"{ID}org/{slug(role.org)}") if role.org else None
+        country = self.country(role.country) if role.country else None
+        post = URIRef(f"{ID}post/{slug(role.title)}--{slug(role.org or '')}--{role.country or ''}")
+        self.add((post, RDF.type, ORG.Post))
+        self.add((post, ORG.role, title))
+        label = " ".join(p for p in (role.title, role.org) if p)
+        self.add((post, RDFS.label, Literal(label, lang="vi")))
+        if org is not None:
+            self.add((org, RDF.type, ORG.Organization))
+            self.add((org, SCHEMA.name, Literal(role.org, lang="vi")))
+            self.add((post, ORG.postIn, org))
+        if country is not None:
+            self.add((post, VNFA.country, country))
+        self.add((person, ORG.holds, post))
+        membership = URIRef(f"{ID}membership/{_hash(self.article, role.person, role.title, role.org)}")
+        self.add((membership, RDF.type, ORG.Membership))
+        self.add((membership, ORG.member, person))
+        self.add((membership, ORG.role, title))
+        self.add((membership, VNFA.post, post))
+        if org is not None:
+            self.add((membership, ORG.organization, org))
+        if country is not None:
+            self.add((membership, VNFA.country, country))
+        self.add((membership, VNFA.status, VNFA.former if role.status == "former" else VNFA.current))
+        if self.x.article.published:
+            self.add((membership, VNFA.asOf, date_literal(self.x.article.published)))
+        self.evidence(membership, role.span)
+
+    def event(self, event) -> URIRef:
+        node = URIRef(f"{ID}event/{slug(self.x.article.doc_id)}/{event.key}-{event.type}")
+        self.add((node, RDF.type, EVENT_CLASSES[event.type]))
+        self.add((node, RDF.type, VNFA.Event))
+        self.add((node, VNFA.eventType, EVENT_TYPES[event.type]))
+        if event.name:
+            self.add((node, SCHEMA.name, Literal(event.name, lang="vi")))
+        if event.date:
+            self.add((node, SCHEMA.startDate, date_literal(event.date)))
+        if event.place:
+            place = URIRef(f"{ID}place/{slug(event.place)}")
+            self.add((place, RDF.type, SCHEMA.Place))
+            self.add((place, SCHEMA.name, Literal(event.place, lang="vi")))
+            self.add((node, SCHEMA.location, place))
+        if event.organizer:
+            org = URIRef(f"{ID}org/{slug(event.organizer)}")
+            self.add((org, RDF.type, ORG.Organization))
+            self.add((org, SCHEMA.name, Literal(event.organizer, lang="vi")))
+            self.add((node, SCHEMA.organizer, org))
+        for name in event.participants:
+            self.add((node, VNFA.participant, self.agent(name)))
+        for name in event.speakers:
+            self.add((node, VNFA.speaker, person_iri(name)))
+            self.add((person_iri(name), VNFA.spokeAt, node))
+        for visit in self.x.visits:
+            if visit.event == event.key:
+                self.add((node, VNFA.visitor, person_iri(visit.person)))
+                self.add((node, VNFA.destination, self.country(visit.country)))
+        self.evidence(node, event.span)
+        return node
+
+    def meeting(self, meeting, events: dict[str, URIRef]) -> None:
+        a, b = (self.agent(name) for name in meeting.participants)
+        node = URIRef(f"{ID}encounter/{slug(self.x.article.doc_id)}/{_hash(*sorted(map(str, (a, b))), meeting.event)}")
+        self.add((node, RDF.type, VNFA.Encounter))
+        self.add((node, VNFA.side, a))
+        self.add((node, VNFA.side, b))
+        self.add((node, VNFA.atEvent, events[meeting.event]))
+        self.add((a, VNFA.met, b))
+        self.add((b, VNFA.met, a))
+        self.evidence(node, meeting.span)
+
+    def partner(self, partner) -> None:
+        node = URIRef(f"{ID}partnership/{slug(self.x.article.doc_id)}/{partner.code}")
+        country = self.country(partner.code)
+        self.add((node, RDF.type, VNFA.Partnership))
+        self.add((node, VNFA.partner, country))
+        if partner.level:
+            self.add((node, VNFA.level, LEVELS[partner.level]))
+        self.add((country, VNFA.partnerOf, VIETNAM))
+        self.evidence(node, partner.span)
+
+
+def _known_person(name: str, lexicon: Lexicon):
+    from .normalise import tokenize
+
+    tokens = tokenize(name)
+    match = lexicon.phrases.match_at(tokens, 0, frozenset({"person"})) if tokens else None
+    return match.entry if match is not None and match.end == len(tokens) else None
+
+
+def to_graph(extraction: Extraction, lexicon: Lexicon | None = None) -> Graph:
+    """The named graph of one article."""
+    return _Builder(extraction, lexicon or load_lexicon()).build()
+
+
+def reference_graph(lexicon: Lexicon | None = None) -> Graph:
+    """Countries and international organisations from the gazetteers, with Wikidata links."""
+    lexicon = lexicon or load_lexicon()
+    graph = Graph(identifier=REFERENCE_GRAPH)
+    for code, entry in lexicon.countries.items():
+        node = country_iri(code, lexicon)
+        graph.add((node, RDF.type, VNFA.InternationalOrganization if entry.kind == "intl" else SCHEMA.Country))
+        graph.add((node, VNFA.code, Literal(code)))
+        graph.add((node, SCHEMA.name, Literal(entry.name, lang="vi")))
+        graph.add((node, RDFS.label, Literal(entry.name, lang="vi")))
+        if entry.get("name_en"):
+            graph.add((node, SCHEMA.name, Literal(entry.get("name_en"), lang="en")))
+            graph.add((node, RDFS.label, Literal(entry.get("name_en"), lang="en")))
+        if entry.get("wikidata"):
+            graph.add((node, OWL.sameAs, WD[entry.get("wikidata")]))
+    for entry in lexicon.titles.values():
+        node = URIRef(f"{ID}title/{slug(entry.name)}")
+        graph.add((node, RDF.type, SKOS.Concept))
+        graph.add((node, SKOS.inScheme, VNFA.Titles))
+        graph.add((node, SKOS.prefLabel, Literal(entry.name, lang="vi")))
+        if entry.get("title_en"):
+            graph.add((node, SKOS.prefLabel, Literal(entry.get("title_en"), lang="en")))
+    return graph

@@ -1,0 +1,71 @@
+"""Which foreign countries and international organisations the article
+shows Vietnam working with, and at what partnership level.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .normalise import fold, fold_word
+from .records import Event, Meeting, Partner, Role, Visit
+from .resources import read_list
+
+VIETNAM = "VN"
+BILATERAL = {fold(w) for w in ("hai nước", "song phương", "hai bên", "hai Đảng", "Việt")}
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    cooperation = frozenset(fold(w) for w in read_list("lexicon", "cooperation.txt"))
+    members = frozenset(read_list("lexicon", "vn_memberships.txt"))
+    return cooperation, members
+
+
+def find_partners(sentences: list, events: list[Event], visits: list[Visit], roles: tuple[Role, ...],
+                  meetings: list[Meeting]) -> list[Partner]:
+    cooperation, members = _words()
+    nationality = {r.person: r.country for r in roles if r.country}
+    found: dict[str, Partner] = {}
+
+    def add(code: str | None, span: tuple[int, int], level: str | None = None) -> None:
+        if not code or code == VIETNAM:
+            return
+        old = found.get(code)
+        if old is None or (level and not old.level):
+            found[code] = Partner(code, span, level or (old.level if old else None))
+
+    for visit in visits:  # a Vietnamese visiting abroad, or a foreigner visiting Vietnam
+        home = nationality.get(visit.person)
+        if visit.country != VIETNAM and home in (VIETNAM, None):
+            add(visit.country, visit.span)
+        elif visit.country == VIETNAM and home and home != VIETNAM:
+            add(home, visit.span)
+    for meeting in meetings:
+        sides = [nationality.get(p) for p in meeting.participants]
+        if VIETNAM in sides:
+            for side in sides:
+                add(side, meeting.span)
+    for sentence in sentences:
+        _from_sentence(sentence, cooperation, members, add)
+    return list(found.values())
+
+
+def _from_sentence(sentence, cooperation, members, add) -> None:
+    items = sentence.items
+    keys = [fold(m.text) if m.kind != "word" else m.key for m in items]
+    text = " ".join(keys)
+    vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or any(b in text for b in BILATERAL)
+    cooperating = any(m.kind == "speech" for m in items) or any(w in text for w in cooperation)
+    levels = [m for m in items if m.kind == "level"]
+    partners = [m for m in items if m.kind in ("country", "intl") and m.key != VIETNAM]
+    for m in partners:
+        level = None
+        if m.kind == "intl" and m.key in members and vietnam:
+            level = "member" if _membership(text) else None
+        if levels and m.kind == "country":
+            level = min(levels, key=lambda l: abs(l.start - m.start)).key
+        if vietnam and (cooperating or (m.kind == "intl" and m.key in members)):
+            add(m.key, (m.start, m.end), level)
+
+
+def _membership(text: str) -> bool:
+    return any(fold(w) in text for w in ("thành viên", "gia nhập", "Cộng đồng", "khối", "Chủ tịch", "trong"))

@@ -1,0 +1,73 @@
+"""Who is who in one article: full names, and the short forms that point
+back to them ("Bộ trưởng Niên", "ông Putin", "D.Hastert", "Phạm Binh Minh").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .normalise import fold, strip_accents
+
+
+@dataclass
+class Person:
+    name: str
+    start: int  # offset of the first mention
+    end: int
+    style: str = "vn"  # vn, latin, cap, short
+    aliases: set[str] = field(default_factory=set)
+
+
+def alias_keys(name: str, style: str) -> set[str]:
+    """The short forms a later mention of this person may take."""
+    words = name.replace(".", ". ").split()
+    keys = {fold(name), fold(strip_accents(name))}
+    if len(words) < 2:
+        return keys
+    last = words[-1]
+    keys.add(fold(last))
+    if style == "vn":
+        keys.add(fold(" ".join(words[-2:])))
+    else:
+        initials = words[0][0] + "." + last
+        keys |= {fold(initials), fold(words[0][0] + ". " + last), fold(words[0])}
+    return keys
+
+
+class People:
+    """The persons of one article, in order of first mention."""
+
+    def __init__(self) -> None:
+        self.persons: list[Person] = []
+        self._by_alias: dict[str, list[Person]] = {}
+
+    def add(self, name: str, start: int, end: int, style: str) -> Person:
+        """Register a full name (two or more words), or return who it already is."""
+        known = self.find(name)
+        if known is not None and (len(known.name.split()) >= len(name.split()) or style == "short"):
+            return known
+        if known is not None:  # a fuller form of someone met before under a short name
+            self._index(known, name, style)
+            known.name, known.style = name, style
+            return known
+        person = Person(name, start, end, style)
+        self.persons.append(person)
+        self._index(person, name, style)
+        return person
+
+    def _index(self, person: Person, name: str, style: str) -> None:
+        for key in alias_keys(name, style):
+            bucket = self._by_alias.setdefault(key, [])
+            if person not in bucket:
+                bucket.append(person)
+            person.aliases.add(key)
+
+    def find(self, name: str) -> Person | None:
+        """The one person a name or short form refers to, if unambiguous."""
+        for key in (fold(name), fold(strip_accents(name))):
+            found = self._by_alias.get(key, [])
+            if len(found) == 1:
+                return found[0]
+            exact = [p for p in found if fold(p.name) == key]
+            if len(exact) == 1:
+                return exact[0]
+        return None

@@ -1,0 +1,106 @@
+"""SPARQL over the store: named queries shipped in data/queries/, and the
+output formats a researcher pipes elsewhere."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from rdflib import Dataset
+
+from .errors import QueryError
+from .resources import data_path
+from .vocab import PREFIXES
+
+
+def named_queries() -> dict[str, str]:
+    """Name -> SPARQL text of every data/queries/*.rq."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(data_path("queries").glob("*.rq"))}
+
+
+def query_description(text: str) -> str:
+    """The first comment line of a query: what it answers."""
+    for line in text.splitlines():
+        if line.startswith("#"):
+            return line.lstrip("# ").strip()
+    return ""
+
+
+def run_query(dataset: Dataset, text: str, bindings: dict | None = None):
+    """Run a query string on the store's own engine (never a prepared rdflib query)."""
+    lowered = text.lower()
+    if any(word in lowered for word in ("insert ", "delete ", "drop ", "clear ", "load ", "create ")) \
+            and "select" not in lowered and "construct" not in lowered and "ask" not in lowered \
+            and "describe" not in lowered:
+        raise QueryError("SPARQL Update is not allowed here; vnfa query only reads the store")
+    if "service" in lowered.split("#")[0] and "SERVICE" in text.upper():
+        import re
+
+        if re.search(r"(?i)\bSERVICE\s*(SILENT\s*)?[<?]", text):
+            raise QueryError("SERVICE (federated query) is refused: vnfa does not fetch other endpoints")
+    try:
+        return dataset.query(text, initNs=PREFIXES, initBindings=bindings or {})
+    except SyntaxError as error:
+        raise QueryError(f"SPARQL syntax error: {error}") from None
+    except (ValueError, OSError) as error:
+        raise QueryError(f"query failed: {error}") from None
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value)
+
+
+def format_result(result, fmt: str) -> str:
+    """A query result as table, csv, tsv or json (SELECT/ASK) or Turtle (CONSTRUCT/DESCRIBE)."""
+    if result.type == "ASK":
+        return json.dumps({"boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return result.graph.serialize(format="turtle")
+    names = [str(v) for v in result.vars]
+    rows = [[_cell(row[v]) for v in result.vars] for row in result]
+    return FORMATTERS[fmt](names, rows)
+
+
+def _table(names: list[str], rows: list[list[str]]) -> str:
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    lines.append(f"({len(rows)} rows)")
+    return "\n".join(lines)
+
+
+def _delimited(delimiter: str):
+    def write(names: list[str], rows: list[list[str]]) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(rows)
+        return buffer.getvalue().rstrip("\n")
+    return write
+
+
+def _json(names: list[str], rows: list[list[str]]) -> str:
+    return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1)
+
+
+FORMATTERS = {"table": _table, "csv": _delimited(","), "tsv": _delimited("\t"), "json": _json}
+
+
+STATS_QUERIES = {
+    "articles": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }",
+    "persons": "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Person }",
+    "posts held": "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a org:Membership }",
+    "organisations": "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a org:Organization }",
+    "events": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a vnfa:Event }",
+    "meetings": "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a vnfa:Encounter }",
+    "visits": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?p ?c WHERE { ?p vnfa:visited ?c } }",
+    "speakers": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?p ?e WHERE { ?p vnfa:spokeAt ?e } }",
+    "partners": "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c vnfa:partnerOf ?vn }",
+    "quads": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+}
+
+
+def stats(dataset: Dataset) -> dict[str, int]:
+    """Counts by class and relation."""
+    return {name: int(list(run_query(dataset, text))[0][0]) for name, text in STATS_QUERIES.items()}
