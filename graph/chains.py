@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .normalise import fold, fold_word
+from .normalise import fold, match_key
 from .records import Mention
 
 NOT_POSTS = {"address", "rank", "degree", "adhoc"}
-FORMER = {fold_word(w) for w in ("nguyên", "cựu", "cố")}
-LINK_SEPARATORS = {",", "-", "–", fold_word("kiêm")}
+FORMER = {match_key(w) for w in ("nguyên", "cựu", "cố")}
+LINK_SEPARATORS = {",", "-", "–", match_key("kiêm")}
 ORG_HEADS = {fold(h) for h in (
     "Bộ", "Vụ", "Cục", "Ban", "Ủy ban", "Uỷ ban", "Hội", "Hội đồng", "Liên hiệp", "Liên minh", "Liên đoàn",
     "Viện", "Học viện", "Trung tâm", "Đảng", "Quốc hội", "Chính phủ", "Hạ viện", "Thượng viện", "Nghị viện",
@@ -23,12 +23,13 @@ ORG_HEADS = {fold(h) for h in (
     "Bộ Tư lệnh", "Bộ Chỉ huy", "Hiệp hội", "Quân ủy", "Chương trình", "Cao ủy", "Nhà Trắng",
 )}
 _HEAD_FIRST = {h.split()[0] for h in ORG_HEADS}
-ORG_STOP = {fold_word(w) for w in (
+ORG_STOP = {match_key(w) for w in (
     "đã", "sẽ", "đang", "là", "được", "bị", "cũng", "có", "với", "về", "cho", "khi", "thì", "tại", "trong",
     "nhằm", "để", "đến", "tới", "sang", "từ", "theo", "nhân", "dịp", "và", "cùng", "do", "vừa", "đều", "này",
     "ông", "bà", "ngài", "luôn", "không", "rằng", "các", "những", "dẫn", "đầu", "kiêm",
 )}
 MAX_ORG_TOKENS = 14
+NOT_NAMES = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip")}
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,15 @@ def is_name(item: Mention) -> bool:
     return item.kind in ("name", "person")
 
 
+def _is_one_word_place(item: Mention) -> bool:
+    return item.kind == "place" and " " not in item.text
+
+
 def is_short_name(item: Mention) -> bool:
     """A lone capitalised word after a title: "Putin", "Niên", "Maxima"."""
     text = item.text
-    return item.kind == "word" and text[:1].isupper() and text[:1].isalpha() and not (
-        len(text) > 1 and text.isupper())
+    return item.kind == "word" and text[:1].isupper() and text[:1].isalpha() and text[1:].islower() \
+        and item.key not in NOT_NAMES
 
 
 def parse_chain(items: list[Mention], index: int) -> Chain | None:
@@ -85,10 +90,15 @@ def parse_chain(items: list[Mention], index: int) -> Chain | None:
     if not chain.links:
         return None
     cursor = _skip_host(items, cursor)
+    qualified = chain.links[-1].org or chain.links[-1].country
+    if qualified and cursor + 1 < len(items) and items[cursor].text == "," and is_title(items[cursor + 1]) \
+            and items[cursor + 1].get("kind") == "address":
+        cursor += 1  # "Điều phối viên thường trú LHQ tại Việt Nam, ông Kamal Malhotra"
     while cursor < len(items) and is_title(items[cursor]) and items[cursor].get("kind") in ("address", "degree"):
         cursor += 1
-    if cursor < len(items) and (is_name(items[cursor]) or is_short_name(items[cursor])):
-        chain.name = cursor
+    if cursor < len(items) and (is_name(items[cursor]) or is_short_name(items[cursor]) or (
+            not qualified and _is_one_word_place(items[cursor]))):
+        chain.name = cursor  # "Hoàng hậu Sofia": a capital's name can be a person's
         cursor += 1
     chain.end = cursor
     return chain
@@ -106,7 +116,7 @@ def _title_follows(items: list[Mention], index: int) -> bool:
 
 def _skip_host(items: list[Mention], cursor: int) -> int:
     """'Đại sứ Mỹ tại Việt Nam X': the host country after 'tại' is not the post's."""
-    if cursor + 1 < len(items) and items[cursor].key == fold_word("tại") and items[cursor + 1].kind in ("country", "place"):
+    if cursor + 1 < len(items) and items[cursor].key == match_key("tại") and items[cursor + 1].kind in ("country", "place"):
         return cursor + 2
     return cursor
 
@@ -115,11 +125,16 @@ def _parse_link(items: list[Mention], index: int, former: bool) -> tuple[Link, i
     title = items[index]
     cursor = index + 1
     org = org_key = country = None
-    if cursor + 1 < len(items) and items[cursor].key == fold_word("của") and is_title(items[cursor + 1]):
+    if cursor + 1 < len(items) and items[cursor].key == match_key("của") and is_title(items[cursor + 1]):
         inner, cursor = _parse_link(items, cursor + 1, False)  # "Đặc phái viên của Tổng Thư ký LHQ"
         return Link(title, former, inner.org, inner.org_key, inner.country), cursor
     if cursor < len(items):
         org, org_key, country, cursor = read_qualifier(items, cursor)
+        last_word = title.text.split()[-1]
+        if org is None and len(title.text.split()) > 1 and match_key(last_word) in _HEAD_FIRST \
+                and items[cursor].kind == "word" and items[cursor].text[:1].isupper():
+            rest, org_key, country, cursor = _read_org(items, cursor)
+            org = f"{last_word[0].upper()}{last_word[1:]} {rest}"
     return Link(title, former, org, org_key, country), cursor
 
 
@@ -139,7 +154,7 @@ def _starts_org(items: list[Mention], index: int) -> bool:
     item = items[index]
     if not item.text[:1].isupper():
         return False
-    first = fold_word(item.text.split()[0])
+    first = match_key(item.text.split()[0])
     if first not in _HEAD_FIRST:
         return False
     words = fold(item.text) if item.kind != "word" else item.key
@@ -150,7 +165,7 @@ def _starts_org(items: list[Mention], index: int) -> bool:
 def _read_org(items: list[Mention], start: int) -> tuple[str | None, str | None, str | None, int]:
     cursor = start + 1
     key = items[start].key if items[start].kind == "org" else None
-    country = items[start].get("country") if items[start].kind == "org" else None
+    country = None  # only a country named in the text; the gazetteer's is the fallback
     tokens = 1
     while cursor < len(items) and tokens < MAX_ORG_TOKENS:
         item = items[cursor]
@@ -169,11 +184,6 @@ def _read_org(items: list[Mention], start: int) -> tuple[str | None, str | None,
         cursor += 1
     while cursor - 1 > start and items[cursor - 1].kind == "word" and not items[cursor - 1].text[:1].isalnum():
         cursor -= 1
-    if cursor - start == 1 and items[start].kind == "org":
-        country = items[start].get("country") or None
-    first, last = items[start], items[cursor - 1]
-    if country is None and key is None and items[start].kind != "org":
-        country = None
     return _span_text(items, start, cursor), key, country, cursor
 
 

@@ -1,30 +1,37 @@
 """Events and the relations they carry: meetings (who met whom), visits
 (who went where) and speakers (whose words are reported at which event).
+
+Each trigger word ("tiếp", "hội đàm", "chuyến thăm", "tọa đàm"...) gives a
+draft event with its date, place, sides or visitors; drafts of one story
+that describe the same happening are merged.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .normalise import fold_word
+from .normalise import match_key
 from .records import Article, Event, Meeting, Mention, Visit
 
 MEETING_TYPES = {"reception", "talks", "meeting", "phone_call"}
-NAMED_TYPES = {"seminar", "conference", "ceremony", "signing"}
-DOCUMENTS = {fold_word(w) for w in ("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyên", "kế", "hợp",
-                                     "nghị", "công", "chương", "các", "nhiều", "thư")}
-PLURAL = {fold_word(w) for w in ("các", "những", "nhiều", "mọi")}
-GROUP_HEADS = {fold_word(w) for w in ("đoàn", "cộng", "lãnh", "đại")}
-GROUP_NEXT = {("đoàn", None), ("cộng", "đồng"), ("lãnh", "đạo"), ("đại", "diện")}
-PASSIVE = fold_word("được")
-OF = fold_word("của")
-AT = fold_word("tại")
-BY = fold_word("do")
-LEAD = fold_word("dẫn")
-ORGANISE = fold_word("tổ")
-DIRECTIONS = {fold_word(w) for w in ("tới", "đến", "sang", "thăm", "tại")}
+GROUP_EVENTS = {"seminar", "conference", "ceremony", "signing", "other"}
+
+
+def _keys(*words: str) -> set[str]:
+    return {match_key(w) for w in words}
+
+
+DOCUMENTS = _keys("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyên", "kế", "hợp", "nghị", "công", "chương",
+                  "các", "nhiều", "thư")
+PLURAL = _keys("các", "những", "nhiều", "mọi")
+GROUP_START = {("đoàn", None), ("cộng", "đồng"), ("lãnh", "đạo"), ("đại", "diện"), ("các", "vị"), ("giới", None)}
+AND = _keys("và", "cùng")
+PASSIVE, OF, AT, BY, LEAD, INVITE = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời"))
+DIRECTIONS = _keys("tới", "đến", "sang", "thăm", "tại")
+NOT_EVENT_DATE = _keys("đến", "tới", "trước", "đoạn", "nhìn", "hạn")  # "đến năm 2030", "giai đoạn", "tầm nhìn"
+LATER = re.compile(r"(?i)thời (gian|điểm) (thuận lợi|thích hợp|phù hợp)|dịp sớm nhất")
 CLAUSE_END = {";", ".", "?", "!", ":"}
-SKIP_BEFORE_OBJECT = {fold_word(w) for w in ("với", "thân", "mật", "chính", "thức", "cấp", "nhà", "nước", "hữu",
-                                              "nghị", "và", "làm", "việc", "đã", "ông", "bà", "ngài", "đoàn")}
+OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
 
 
 @dataclass
@@ -39,89 +46,122 @@ class Draft:
     place: str | None = None
     organizer: str | None = None
     name: str | None = None
-    hosts: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)  # the subject side; visitors for visits
     guests: list[str] = field(default_factory=list)
-    destination: str | None = None  # ISO code, visits
+    destinations: list[str] = field(default_factory=list)  # ISO codes, visits
     speakers: list[str] = field(default_factory=list)
 
 
-def find_events(sentences: list, article: Article) -> tuple[list[Event], list[Meeting], list[Visit]]:
+def find_events(sentences: list, article: Article, nationality: dict[str, str] | None = None):
+    """Events, meetings and visits of an article: (list[Event], list[Meeting], list[Visit])."""
+    nationality = nationality or {}
     drafts: list[Draft] = []
-    speakers: list[tuple[str, int, int, Draft | None]] = []
+    speeches: list[tuple[str, int, int, Draft | None]] = []
+    years = _stated_years(sentences)
     for sentence in sentences:
-        found = [d for d in (_draft(sentence, i) for i, item in enumerate(sentence.items)
-                             if item.kind == "trigger" and item.key not in ("-", "other")) if d]
-        _assign_dates(sentence, found)
+        found = []
+        taken: set[int] = set()  # persons already the object of an earlier trigger in the sentence
+        for index, item in enumerate(sentence.items):
+            if item.kind == "trigger" and item.key != "-":
+                draft = _draft(sentence, index, taken, nationality)
+                if draft is not None:
+                    found.append(draft)
+        _assign_dates(sentence, found, years)
         merged = [_merge(drafts, d) for d in found]
         for index, item in enumerate(sentence.items):
             if item.kind == "speech":
-                who = _speaker(sentence, index)
+                who = _person_before(sentence, index, limit=30)[0]
                 if who:
-                    speakers.append((who, item.start, sentence.story, merged[0] if merged else None))
-    _attach_speakers(drafts, speakers)
-    return _finish(drafts, article)
+                    speeches.append((who, item.start, sentence.story, merged[0] if merged else None))
+    _attach_speakers(drafts, speeches)
+    return _finish(drafts)
 
 
-def _draft(sentence, index: int) -> Draft | None:
+def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -> Draft | None:
     items = sentence.items
     trigger = items[index]
     kind, role = trigger.key, trigger.get("role")
     draft = Draft(kind, sentence.story, trigger.start, trigger.end)
     if kind == "visit":
-        _fill_visit(sentence, index, draft)
-        keep = bool(draft.destination or draft.hosts)
+        if _invited(sentence, index):
+            return None
+        _fill_visit(sentence, index, draft, nationality)
+        keep = bool(draft.destinations or draft.hosts)
     elif kind in MEETING_TYPES:
-        _fill_meeting(sentence, index, draft)
+        _fill_meeting(sentence, index, draft, taken)
         keep = bool(draft.guests) or role == "noun"
     else:
-        keep = _is_specific(items, index)
+        keep = _person_before(sentence, index, limit=12)[0] is not None if kind == "other" \
+            else _is_specific(items, index)
         draft.name = _quoted_name(items, index)
         draft.organizer = _organizer(items, index)
     draft.place = draft.place or _place(items, index)
     return draft if keep else None
 
 
-def _person_before(sentence, index: int, limit: int = 40) -> tuple[str | None, int]:
+def _person_before(sentence, index: int, limit: int = 40, skip: set[int] = frozenset()) -> tuple[str | None, int]:
     for back in range(index - 1, max(-1, index - limit), -1):
-        if back in sentence.persons:
+        if back in sentence.persons and back not in skip:
             return sentence.persons[back], back
         if sentence.items[back].text in CLAUSE_END:
             break
     return None, -1
 
 
-def _persons_after(sentence, index: int, limit: int = 30) -> list[tuple[str, int]]:
-    """Persons right after a verb ('tiếp A và B'), up to the end of the object."""
+def _persons_before(sentence, index: int, skip: set[int]) -> list[str]:
+    """'Vua Juan Carlos và Hoàng hậu Sofia ... trong chuyến thăm': every coordinated subject."""
+    first, at = _person_before(sentence, index, skip=skip)
+    if first is None:
+        return []
+    found = [first]
+    while True:
+        joiner = at - 1
+        while joiner >= 0 and sentence.items[joiner].kind == "title":
+            joiner -= 1
+        if joiner <= 0 or sentence.items[joiner].key not in AND:
+            return found
+        other, at = _person_before(sentence, joiner, limit=8, skip=skip)
+        if other is None or other in found:
+            return found
+        found.insert(0, other)
+
+
+def _sides_after(sentence, index: int, limit: int = 30, titles: bool = True) -> list[tuple[str, int]]:
+    """Persons (or bare titles) right after a verb ('tiếp A và B'), up to the end of the object."""
     out = []
     items = sentence.items
     for ahead in range(index + 1, min(len(items), index + limit)):
-        if ahead in sentence.persons:
-            out.append((sentence.persons[ahead], ahead))
+        side = sentence.persons.get(ahead) or (sentence.sides.get(ahead) if titles else None)
+        if side:
+            if side not in [s for s, _ in out]:
+                out.append((side, ahead))
             continue
         item = items[ahead]
         if item.text in CLAUSE_END or item.kind in ("trigger", "speech"):
             break
-        if out and item.kind == "word" and item.key not in (fold_word("và"), fold_word("cùng")) and item.text != ",":
-            if not item.text[:1].isupper():
-                break
+        if out and item.kind == "word" and item.key not in AND and item.text != "," and not item.text[:1].isupper():
+            break
     return out
 
 
-def _fill_meeting(sentence, index: int, draft: Draft) -> None:
+def _fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
     items = sentence.items
-    passive = index > 0 and items[index - 1].key == PASSIVE
-    if passive:  # "B được A tiếp"
-        guest, _ = _person_before(sentence, index - 1)
-        host = sentence.persons.get(index - 2) or _person_before(sentence, index)[0]
-        draft.hosts, draft.guests = ([host] if host else []), ([guest] if guest else [])
+    if index > 0 and items[index - 1].key == PASSIVE:  # "B được A tiếp"
+        guest, at = _person_before(sentence, index - 1)
+        host = sentence.persons.get(index - 2)
+        hosts = [host] if host else [s for s, _ in _sides_after(sentence, index - 2, limit=6)][:1] or [
+            _group_after(items, index - 2)]
+        draft.hosts = [h for h in hosts if h]
+        draft.guests = [guest] if guest else []
         return
-    host, _ = _person_before(sentence, index)
-    guests = [name for name, _ in _persons_after(sentence, index)]
-    if not guests:
-        group = _group_after(items, index)
-        guests = [group] if group else []
-    if host is None and guests and draft.type and items[index].get("role") == "noun":
-        after = _persons_after(sentence, index)
+    after = _sides_after(sentence, index, titles=False)
+    group = None if after else _group_after(items, index)
+    if not after and group is None:
+        after = _sides_after(sentence, index)  # "tiếp Phó Chủ tịch Quốc hội Mông Cổ"
+    guests = [name for name, _ in after] or ([group] if group else [])
+    taken.update(at for _, at in after)
+    host, _ = _person_before(sentence, index, skip=taken)
+    if host is None and guests and items[index].get("role") == "noun":  # "Tại buổi tiếp B, A nói"
         last = after[-1][1] if after else index
         host = next((sentence.persons[i] for i in range(last + 1, len(items)) if i in sentence.persons), None)
     draft.hosts = [host] if host else []
@@ -131,41 +171,61 @@ def _fill_meeting(sentence, index: int, draft: Draft) -> None:
 def _group_after(items: list[Mention], index: int) -> str | None:
     """'tiếp Đoàn đại biểu Đảng Nhân dân Cách mạng Lào': a side with no named person."""
     cursor = index + 1
-    while cursor < len(items) and items[cursor].kind == "word" and items[cursor].key in (
-            fold_word("với"), fold_word("thân"), fold_word("mật")):
+    while cursor < len(items) and items[cursor].kind == "word" and items[cursor].key in OBJECT_SKIP:
         cursor += 1
-    if cursor + 1 >= len(items) or items[cursor].key not in GROUP_HEADS:
-        return None
-    pair = (items[cursor].key, items[cursor + 1].key)
-    if not any(a == pair[0] and (b is None or fold_word(b) == pair[1]) for a, b in
-               ((fold_word(a), b) for a, b in GROUP_NEXT)):
+    if cursor + 1 >= len(items) or not any(
+            items[cursor].key == match_key(a) and (b is None or items[cursor + 1].key == match_key(b))
+            for a, b in GROUP_START):
         return None
     end = cursor + 1
     while end < len(items) and items[end].text not in CLAUSE_END and items[end].text != "," \
-            and items[end].kind not in ("trigger", "speech", "date") and items[end].key not in (AT, BY, fold_word("nhân")):
+            and items[end].kind not in ("trigger", "speech", "date") and items[end].key not in (AT, BY, match_key("nhân")):
         end += 1
     return " ".join(m.text for m in items[cursor:end]) if end - cursor >= 2 else None
 
 
-def _fill_visit(sentence, index: int, draft: Draft) -> None:
+def _invited(sentence, index: int) -> bool:
+    """'mời Nhà vua sang thăm Việt Nam', 'sẽ thăm vào thời gian thuận lợi': no visit (yet)."""
     items = sentence.items
-    visitor = None
+    for back in range(index - 1, max(-1, index - 8), -1):
+        if items[back].key == INVITE and not (back > 0 and items[back - 1].key == match_key("lời")):
+            return True
+        if items[back].text in CLAUSE_END:
+            break
+    clause = sentence_text(items[index:index + 20])
+    return bool(LATER.search(clause))
+
+
+def sentence_text(items: list[Mention]) -> str:
+    return " ".join(m.text for m in items)
+
+
+def _fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str]) -> None:
+    items = sentence.items
+    visitors: list[str] = []
     directed = False  # a destination after 'tới', 'đến', 'sang' beats one inside 'của ...'
     for ahead in range(index + 1, min(len(items), index + 25)):
         item = items[ahead]
         if item.text in CLAUSE_END or (item.kind == "trigger" and item.key != "visit"):
             break
-        if item.kind in ("country", "place") and not directed:
+        if item.kind in ("country", "place"):
             code = item.key if item.kind == "country" else item.get("country")
             after_direction = items[ahead - 1].key in DIRECTIONS
-            if code and (draft.destination is None or after_direction):
-                draft.destination, draft.place, directed = code, item.text, after_direction
-        if item.key == OF and ahead + 1 < len(items):
-            visitor = next((sentence.persons[i] for i in range(ahead + 1, min(len(items), ahead + 12))
-                            if i in sentence.persons), visitor)
-    if visitor is None:
-        visitor = _led_by(sentence) or _person_before(sentence, index)[0]
-    draft.hosts = [visitor] if visitor else []
+            listed = draft.destinations and items[ahead - 1].text in (",", ";") or items[ahead - 1].key in AND
+            if code and (not draft.destinations or (after_direction and not directed)):
+                draft.destinations, draft.place, directed = [code], item.text, after_direction
+            elif code and listed and code not in draft.destinations:
+                draft.destinations.append(code)  # "thăm Maroc, Algeria và Nam Phi"
+        if item.key == OF and not visitors:
+            visitors = [sentence.persons[i] for i in range(ahead + 1, min(len(items), ahead + 12))
+                        if i in sentence.persons][:2]
+    if not visitors:
+        led = _led_by(sentence)
+        visitors = [led] if led else _persons_before(sentence, index, set())
+    home = {nationality.get(v) for v in visitors}
+    if draft.destinations == ["VN"] and home == {"VN"}:
+        visitors = []  # a Vietnamese travelling at home is no foreign visit
+    draft.hosts = visitors
 
 
 def _led_by(sentence) -> str | None:
@@ -186,13 +246,13 @@ def _is_specific(items: list[Mention], index: int) -> bool:
         return False
     if trigger.key == "signing" and trigger.get("role") == "verb":
         return any(m.key in DOCUMENTS or m.kind in ("country", "intl") for m in items[index + 1:index + 4])
-    if trigger.key == "ceremony" and fold_word(trigger.text) == fold_word("lễ"):
+    if trigger.key == "ceremony" and match_key(trigger.text) == match_key("lễ"):
         return index + 1 < len(items) and items[index + 1].kind == "word" and items[index + 1].text[:1].isalpha()
     if trigger.text[:1].isupper():
         return True
     nearby = items[index + 1:index + 4]
     return any(m.kind in ("intl", "org", "date") or m.text in ("“", '"') for m in nearby) or \
-        _organizer(items, index) is not None or any(m.key == ORGANISE for m in items[max(0, index - 3):index])
+        _organizer(items, index) is not None or any(m.key == match_key("tổ") for m in items[max(0, index - 3):index])
 
 
 def _quoted_name(items: list[Mention], index: int) -> str | None:
@@ -206,7 +266,7 @@ def _quoted_name(items: list[Mention], index: int) -> str | None:
 def _organizer(items: list[Mention], index: int) -> str | None:
     """'X (đã) tổ chức tọa đàm' or 'tọa đàm do X tổ chức'."""
     for back in range(index - 1, max(-1, index - 5), -1):
-        if items[back].key == ORGANISE and back + 1 < len(items) and items[back + 1].key == fold_word("chức"):
+        if items[back].key == match_key("tổ") and back + 1 < len(items) and items[back + 1].key == match_key("chức"):
             for org in range(back - 1, max(-1, back - 4), -1):
                 if items[org].kind in ("org", "intl"):
                     return items[org].get("name") or items[org].text
@@ -224,46 +284,80 @@ def _place(items: list[Mention], index: int) -> str | None:
     return best
 
 
-def _assign_dates(sentence, drafts: list[Draft]) -> None:
+def _stated_years(sentences: list) -> dict[str, str]:
+    """Month -> year, from full dates in the text ("20-21/6/2017" fixes the year of "21/6")."""
+    found: dict[str, set[str]] = {}
+    for sentence in sentences:
+        for item in sentence.items:
+            if item.kind == "date" and len(item.key) == 10:
+                found.setdefault(item.key[5:7], set()).add(item.key[:4])
+    return {month: years.pop() for month, years in found.items() if len(years) == 1}
+
+
+def _assign_dates(sentence, drafts: list[Draft], years: dict[str, str]) -> None:
     """Each date in the sentence dates the nearest event, preferring the one after it."""
     if not drafts:
         return
-    for item in sentence.items:
-        if item.kind != "date":
+    items = sentence.items
+    for position, item in enumerate(items):
+        if item.kind != "date" or (position > 0 and items[position - 1].key in NOT_EVENT_DATE):
             continue
+        value = item.key
+        if value.startswith("--") and len(value) == 7 and value[2:4] in years:
+            value = f"{years[value[2:4]]}-{value[2:]}"
         after = [d for d in drafts if d.start >= item.end]
         target = after[0] if after else min(drafts, key=lambda d: abs(d.start - item.start))
-        target.date = target.date or item.key
+        if len(value) == 4 and abs(target.start - item.start) > 120:
+            continue  # a bare year far from the trigger is context, not the event's date
+        target.date = target.date or value
 
 
-def _speaker(sentence, index: int) -> str | None:
-    name, at = _person_before(sentence, index, limit=30)
-    return name
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    pa, pb = _parts(a), _parts(b)
+    return all(x is None or y is None or x == y for x, y in zip(pa, pb))
+
+
+def _parts(value: str) -> tuple[str | None, str | None, str | None]:
+    if value.startswith("--"):
+        pieces = value[2:].split("-")
+        return None, pieces[0], pieces[1] if len(pieces) > 1 else None
+    pieces = value.split("-")
+    return tuple(pieces + [None] * (3 - len(pieces)))[:3]
+
+
+def _more_specific(a: str | None, b: str | None) -> str | None:
+    if not a or not b:
+        return a or b
+    return max((a, b), key=lambda v: sum(p is not None for p in _parts(v)))
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
-    if a.type != b.type or a.story != b.story:
+    if a.story != b.story or not _dates_agree(a.date, b.date):
         return False
-    if a.date and b.date and a.date != b.date:
+    if a.type in MEETING_TYPES and b.type in MEETING_TYPES:
+        people_a, people_b = set(a.hosts + a.guests), set(b.hosts + b.guests)
+        if a.type != b.type:  # "hội kiến" then "gặp lại" the same people: one happening
+            return len(people_a) >= 2 and people_a == people_b
+        return not (people_a and people_b and not people_a & people_b)
+    if a.type != b.type:
         return False
     if a.type == "visit":
-        if a.destination and b.destination and a.destination != b.destination:
+        if a.destinations and b.destinations and not set(a.destinations) & set(b.destinations):
             return False
         return not (a.hosts and b.hosts and not set(a.hosts) & set(b.hosts))
-    if a.type in MEETING_TYPES:
-        people_a, people_b = set(a.hosts + a.guests), set(b.hosts + b.guests)
-        return not (people_a and people_b and not people_a & people_b)
     return not (a.name and b.name and a.name != b.name)
 
 
 def _merge(drafts: list[Draft], new: Draft) -> Draft:
     for old in drafts:
         if _compatible(old, new):
-            old.date = old.date or new.date
+            old.date = _more_specific(old.date, new.date)
             old.place = old.place or new.place
             old.organizer = old.organizer or new.organizer
             old.name = old.name or new.name
-            old.destination = old.destination or new.destination
+            old.destinations += [d for d in new.destinations if d not in old.destinations]
             old.hosts += [h for h in new.hosts if h not in old.hosts]
             old.guests += [g for g in new.guests if g not in old.guests and g not in old.hosts]
             return old
@@ -271,19 +365,25 @@ def _merge(drafts: list[Draft], new: Draft) -> Draft:
     return new
 
 
-def _attach_speakers(drafts: list[Draft], speakers: list) -> None:
-    for name, offset, story, draft in speakers:
+def _attach_speakers(drafts: list[Draft], speeches: list) -> None:
+    """Words reported in a story belong to its event; at a bilateral event only its sides speak."""
+    for name, offset, story, draft in speeches:
+        story_drafts = [d for d in drafts if d.story == story]
         if draft is None:
-            earlier = [d for d in drafts if d.story == story and d.start <= offset]
-            later = [d for d in drafts if d.story == story]
-            draft = earlier[-1] if earlier else (later[0] if later else None)
+            ranked = [d for d in story_drafts if d.type != "other"] or story_drafts
+            earlier = [d for d in ranked if d.start <= offset]
+            draft = earlier[-1] if earlier else (ranked[0] if ranked else None)
         if draft is None:
             continue  # words reported outside any event (SPEC: speakers speak at events)
+        public = any(d.type in GROUP_EVENTS for d in story_drafts)
+        sides = {p for d in story_drafts for p in d.hosts + d.guests}
+        if not public and name not in sides:
+            continue
         if name not in draft.speakers:
             draft.speakers.append(name)
 
 
-def _finish(drafts: list[Draft], article: Article) -> tuple[list[Event], list[Meeting], list[Visit]]:
+def _finish(drafts: list[Draft]) -> tuple[list[Event], list[Meeting], list[Visit]]:
     events, meetings, visits = [], [], []
     seen_speakers: set[str] = set()
     for number, draft in enumerate(drafts, 1):
@@ -293,11 +393,10 @@ def _finish(drafts: list[Draft], article: Article) -> tuple[list[Event], list[Me
         participants = tuple(dict.fromkeys(draft.hosts + draft.guests))
         events.append(Event(key, draft.type, (draft.start, draft.end), draft.date, draft.place,
                             draft.organizer, draft.name, participants, speakers))
+        span = (draft.start, draft.end)
         if draft.type in MEETING_TYPES:
-            for host in draft.hosts[:1]:
-                for guest in draft.guests:
-                    meetings.append(Meeting((host, guest), draft.type, key, (draft.start, draft.end)))
-        if draft.type == "visit" and draft.destination:
-            for visitor in draft.hosts:
-                visits.append(Visit(visitor, draft.destination, (draft.start, draft.end), key))
+            meetings += [Meeting((host, guest), draft.type, key, span)
+                         for host in draft.hosts[:1] for guest in draft.guests]
+        if draft.type == "visit":
+            visits += [Visit(visitor, code, span, key) for visitor in draft.hosts for code in draft.destinations]
     return events, meetings, visits

@@ -7,12 +7,12 @@ bare titles resolved; (3) events and relations, which need (2).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .chains import Chain, Link, is_name, is_short_name, is_title, parse_chain, FORMER, LINK_SEPARATORS
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
-from .normalise import fold, split_sentences
+from .normalise import fold, match_key, phrase_key, split_sentences
 from .people import People
 from .records import Article, Extraction, Mention, Role
 
@@ -27,6 +27,7 @@ class Sentence:
     story: int  # the main article is story 0; each teaser is a story of its own
     section: str
     persons: dict[int, str] = field(default_factory=dict)  # item index -> person name
+    sides: dict[int, str] = field(default_factory=dict)  # item index -> a bare title as written, unresolved
 
 
 @dataclass
@@ -63,8 +64,8 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
         title_refs += found_titles
     people = resolve_people(refs)
     resolve_titles(title_refs, refs)
-    roles = tuple(make_roles(refs, lexicon))
-    events, meetings, visits = find_events(sentences, article)
+    roles = tuple(make_roles(refs, lexicon, main_foreign_country(sentences)))
+    events, meetings, visits = find_events(sentences, article, nationalities(refs, list(roles)))
     from .partners import find_partners
 
     partners = find_partners(sentences, events, visits, roles, meetings)
@@ -81,7 +82,16 @@ def read_sentences(article: Article, lexicon: Lexicon) -> list[Sentence]:
         for start, end in split_sentences(article.text, section.start, section.end):
             items = find_mentions(article.text, start, end, lexicon)
             out.append(Sentence(start, end, items, story, section.kind))
+    main = [s for s in out if s.story == 0]
+    if len(main) > 1 and _is_byline(main[-1].items):
+        out.remove(main[-1])
     return out
+
+
+def _is_byline(items: list[Mention]) -> bool:
+    """A last 'sentence' that is only a name and an agency: "Nguyễn Hoàng", "PV (TTXVN)"."""
+    words = [m for m in items if m.kind != "punct"]
+    return 0 < len(words) <= 3 and all(m.kind in ("name", "word", "org") and m.text[:1].isupper() for m in words)
 
 
 def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
@@ -110,6 +120,9 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
             refs.append(ref)
             index = _apposition(sentence, index + 1, ref)
             continue
+        if is_name(item) and _in_credit(items, index):
+            index += 1
+            continue
         if is_name(item) and (item.kind == "person" or item.get("style") in ("vn", "latin") or item.key):
             ref = _name_ref(sentence, index, [])
             refs.append(ref)
@@ -117,6 +130,17 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
             continue
         index += 1
     return refs, titles
+
+
+CREDIT_WORDS = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip")}
+
+
+def _in_credit(items: list[Mention], index: int) -> bool:
+    """'(Ảnh: Trí Dũng – TTXVN)': a photo credit names no actor."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        if items[back].text == ":" and back > 0 and items[back - 1].key in CREDIT_WORDS:
+            return True
+    return False
 
 
 def _name_ref(sentence: Sentence, index: int, links: list[Link]) -> Ref:
@@ -166,35 +190,81 @@ def resolve_titles(title_refs: list[TitleRef], refs: list[Ref]) -> None:
     holders: list[tuple[int, str, str, str | None]] = []  # (offset, title key, person, country)
     for ref in refs:
         for link in ref.links:
-            holders.append((ref.sentence.items[ref.index].start, fold(link.title.text), ref.resolved, link.country))
+            country = link.country or ("VN" if ref.style == "vn" else None)
+            holders.append((ref.sentence.items[ref.index].start, fold(link.title.text), ref.resolved, country))
     holders.sort()
     for tref in title_refs:
         link = tref.links[-1]
         key, country = fold(link.title.text), link.country
         offset = tref.sentence.items[tref.index].start
         matches = [h for h in holders if h[1] == key and (country is None or h[3] in (None, country))]
+        if country is None and any(h[3] == "VN" for h in matches):
+            matches = [h for h in matches if h[3] == "VN"]  # a bare "Thủ tướng" is Vietnam's
         before = [h for h in matches if h[0] < offset]
         chosen = before[-1] if before else (matches[0] if matches else None)
         if chosen is not None:
             tref.sentence.persons[tref.index] = chosen[2]
+        else:  # "tiếp Phó Chủ tịch Quốc hội Mông Cổ": a side with no named person
+            items = tref.sentence.items
+            end = _chain_end(items, tref.index)
+            tref.sentence.sides[tref.index] = " ".join(m.text for m in items[tref.index:end])
 
 
-def make_roles(refs: list[Ref], lexicon: Lexicon):
-    """Posts stated with each person, one role per (person, title)."""
-    seen = set()
+def main_foreign_country(sentences: list[Sentence]) -> str | None:
+    """The foreign country the article is most about: a foreigner's post with no country is taken to serve it."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for item in sentence.items:
+            if item.kind == "country" and item.key != "VN":
+                counts[item.key] = counts.get(item.key, 0) + 1
+    return max(counts, key=lambda code: (counts[code], -len(code))) if counts else None
+
+
+def _chain_end(items: list[Mention], index: int) -> int:
+    chain = parse_chain(items, index)
+    return chain.end if chain else index + 1
+
+
+def nationalities(refs: list[Ref], roles: list[Role]) -> dict[str, str]:
+    """Person -> the country their posts serve (VN for Vietnamese names with no post)."""
+    found = {r.person: r.country for r in roles if r.country}
+    for ref in refs:
+        if ref.style == "vn" and ref.resolved not in found:
+            found[ref.resolved] = "VN"
+    return found
+
+
+def make_roles(refs: list[Ref], lexicon: Lexicon, foreign: str | None = None) -> list[Role]:
+    """Posts stated with each person, one role per (person, title); "Chủ tịch" gives way to "Chủ tịch nước"."""
+    found: dict[tuple[str, str], Role] = {}
     for ref in refs:
         posts = [l for l in ref.links if l.is_post]
         closing = next((l for l in reversed(posts) if l.org), None)
+        named = next((l.country for l in posts if l.country and l.country != "VN"), None)
         for link in posts:
+            if link.country is None and named and (link.org_key is None or
+                                                    _org_country(link.org_key, lexicon) in ("VN", None)):
+                link = replace(link, country=named)  # "Ủy viên Bộ Chính trị, Ngoại trưởng Trung Quốc X"
             role = _role(ref, link, closing, lexicon)
-            key = (fold(role.person), fold(role.title))
-            if key not in seen:
-                seen.add(key)
-                yield role
+            if role.country is None and foreign and ref.style not in ("vn",) and not _vietnamese_title(role, lexicon):
+                role = replace(role, country=foreign)
+            found.setdefault((fold(role.person), fold(role.title)), role)
+    return [role for role in found.values() if not _shadowed(role, found.values())]
+
+
+def _vietnamese_title(role: Role, lexicon: Lexicon) -> bool:
+    entry = lexicon.titles.get(phrase_key(role.title))
+    return entry is not None and entry.get("scope") == "vn"
+
+
+def _shadowed(role: Role, roles) -> bool:
+    """A shorter title of the same post: "Chủ tịch" beside "Chủ tịch nước" for the same person."""
+    return any(other.person == role.person and fold(other.title).startswith(fold(role.title) + " ")
+               and role.org in (None, other.org) for other in roles)
 
 
 def _role(ref: Ref, link: Link, closing: Link | None, lexicon: Lexicon) -> Role:
-    entry = lexicon.titles.get(fold(link.title.text))
+    entry = lexicon.titles.get(phrase_key(link.title.text))
     title = link.title.text
     title = title[0].upper() + title[1:]
     org, org_key, country = link.org, link.org_key, link.country
@@ -202,7 +272,7 @@ def _role(ref: Ref, link: Link, closing: Link | None, lexicon: Lexicon) -> Role:
     scope = entry.get("scope") if entry else ""
     kind = entry.get("kind") if entry else ""
     short = _shorter_title(title, lexicon)
-    if short and default_org:  # "Bộ trưởng Ngoại giao": title "Bộ trưởng", org "Bộ Ngoại giao"
+    if short and default_org and fold(title[len(short):]) in fold(default_org):  # "Bộ trưởng Ngoại giao": title "Bộ trưởng", org "Bộ Ngoại giao"
         title, org = short, org or default_org
     item = ref.sentence.items[ref.index]
     known = lexicon.person_countries.get(item.get("name") or "", "") if ref.style == "known" else ""
@@ -221,6 +291,8 @@ def _role(ref: Ref, link: Link, closing: Link | None, lexicon: Lexicon) -> Role:
         country = "VN"
     if org is None and default_org and country in (None, "VN"):
         org = default_org
+    if org is None and kind == "party" and country in lexicon.ruling_parties:
+        org = lexicon.ruling_parties[country]  # "Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình"
     sentence = ref.sentence
     item = sentence.items[ref.index]
     start = min(item.start, link.title.start)
@@ -233,7 +305,7 @@ def _shorter_title(title: str, lexicon: Lexicon) -> str | None:
     words = title.split()
     for n in range(len(words) - 1, 0, -1):
         candidate = " ".join(words[:n])
-        if fold(candidate) in lexicon.titles:
+        if phrase_key(candidate) in lexicon.titles:
             return candidate
     return None
 

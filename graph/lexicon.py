@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .normalise import Token, fold, fold_word, tokenize
+from .normalise import Token, match_key, phrase_key, tokenize
 from .resources import read_list, read_table
 
 
@@ -93,6 +93,7 @@ class Lexicon:
     titles: dict[str, Entry]  # folded title -> entry
     org_countries: dict[str, str]  # organisation key -> ISO code
     person_countries: dict[str, str]  # known person's canonical name -> ISO or organisation code
+    ruling_parties: dict[str, str]  # ISO code -> the party a bare "Tổng Bí thư" leads
 
 
 def _entry(kind: str, key: str, name: str, row: dict[str, str], *fields: str) -> Entry:
@@ -134,7 +135,7 @@ def load_lexicon() -> Lexicon:
             index.add(alias, entry)
     for row in read_table("gazetteers", "titles.tsv"):
         entry = _entry("title", row["title_vi"], row["title_vi"], row, "title_en", "kind", "default_org", "scope")
-        titles.setdefault(fold(entry.name), entry)
+        titles.setdefault(phrase_key(entry.name), entry)
         index.add(row["title_vi"], entry)
     for row in read_table("gazetteers", "persons.tsv"):
         entry = _entry("person", row["name_vi"], row["name_vi"], row, "name_en", "wikidata", "country")
@@ -147,5 +148,6 @@ def load_lexicon() -> Lexicon:
         index.add(row["phrase"], Entry("level", row["level"], row["phrase"]))
     for phrase in read_list("lexicon", "speech.txt"):
         index.add(phrase, Entry("speech", phrase, phrase))
-    surnames = frozenset(fold_word(s) for s in read_list("gazetteers", "surnames.txt"))
-    return Lexicon(index, surnames, countries, titles, org_countries, person_countries)
+    surnames = frozenset(match_key(s) for s in read_list("gazetteers", "surnames.txt"))
+    parties = {row["country"]: row["party"] for row in read_table("lexicon", "ruling_parties.tsv")}
+    return Lexicon(index, surnames, countries, titles, org_countries, person_countries, parties)

@@ -17,6 +17,7 @@ ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})$")
 VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u036f]|[à-ỹ](?<![àáèéìíòóùúýãẽĩõũỹâêôç])")
 NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "dos", "del", "di"}
 MAX_VN_NAME = 4
+INITIAL_NAME = re.compile(r"^[A-ZĐ]\.[A-ZĐ][a-zà-ỹđ]+$")  # "S.Abe", "D.Hastert"
 
 
 def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -105,7 +106,7 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
             break
     if _is_surname(tokens[index], lexicon):
         end = min(end, index + MAX_VN_NAME)
-    return end if end - index >= 2 or "." in tokens[index].text[1:-1] else 0
+    return end if end - index >= 2 or INITIAL_NAME.match(tokens[index].text) else 0
 
 
 def _starts_entity(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
@@ -113,6 +114,9 @@ def _starts_entity(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     match = lexicon.phrases.match_at(tokens, index)
     if match is None or match.entry.kind in ("person", "speech", "trigger", "level"):
         return False
+    if match.end - match.start == 1 and match.entry.kind == "place" and not _is_vietnamese(tokens[index - 1].text) \
+            and match.end < len(tokens) and _is_name_token(tokens[match.end]):
+        return False  # "Eduardo Lisboa Tavares": a city's name inside a foreign name
     # "Nguyễn Văn An": a country alias of one syllable inside a Vietnamese name is a given name.
     return not (match.end - match.start == 1 and _is_vietnamese_name_context(tokens, index, lexicon))
 

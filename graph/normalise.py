@@ -107,7 +107,7 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
-    key: str  # fold_word(text)
+    key: str  # match_key(text)
 
     @property
     def cap(self) -> bool:
@@ -115,7 +115,9 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-_TOKEN = re.compile(r"\w+(?:[.’'\-]\w+)*|[^\w\s]")
+# Syllables join across "." and "'" ("TP.HCM", "S.Abe") and across a hyphen
+# into a lower-case or numeric piece ("Ô-xtrây-li-a", "Jong-un"); "VN-Thái Lan" splits.
+_TOKEN = re.compile(r"\w+(?:[.’']\w+|-(?=[^\W_A-ZÀ-ÝĐ])\w+)*|[^\w\s]")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -125,5 +127,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['Tổng', 'Bí', 'thư', 'Tô', 'Lâm', ',', 'TP.HCM']
     """
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end(), fold_word(m.group()))
+    return [Token(m.group(), m.start(), m.end(), match_key(m.group()))
             for m in _TOKEN.finditer(text, start, end)]
+
+
+def phrase_key(text: str) -> str:
+    """:func:`match_key` of every syllable of a phrase: how lexicon entries are looked up."""
+    return " ".join(match_key(word) for word in _SPACES.split(text.strip()))
+
+
+_FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])y(?=\d?$)")
+
+
+@lru_cache(maxsize=200_000)
+def match_key(word: str) -> str:
+    """The lookup key of a syllable: :func:`fold_word`, and a final "y" after a
+    consonant read as "i" ("sỹ" = "sĩ", "Mỹ" = "Mĩ", "lý" = "lí").
+
+    >>> match_key("sỹ") == match_key("sĩ")
+    True
+    """
+    return _FINAL_Y.sub("i", fold_word(word))

@@ -3,6 +3,7 @@ back to them ("Bộ trưởng Niên", "ông Putin", "D.Hastert", "Phạm Binh Mi
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .normalise import fold, strip_accents
@@ -17,10 +18,15 @@ class Person:
     aliases: set[str] = field(default_factory=set)
 
 
+def skeleton(name: str) -> str:
+    """Accents, case and doubled letters erased: "Mahn Winn Khaing Thann" = "Mahn Win Khaing Than"."""
+    return re.sub(r"(\w)\1+", r"\1", fold(strip_accents(name)))
+
+
 def alias_keys(name: str, style: str) -> set[str]:
     """The short forms a later mention of this person may take."""
     words = name.replace(".", ". ").split()
-    keys = {fold(name), fold(strip_accents(name))}
+    keys = {fold(name), fold(strip_accents(name)), skeleton(name)}
     if len(words) < 2:
         return keys
     last = words[-1]
@@ -30,6 +36,7 @@ def alias_keys(name: str, style: str) -> set[str]:
     else:
         initials = words[0][0] + "." + last
         keys |= {fold(initials), fold(words[0][0] + ". " + last), fold(words[0])}
+        keys |= {fold(word) for word in words[1:] if len(word) > 2}  # "Gabriel Boric Font": "Boric"
     return keys
 
 
@@ -63,7 +70,7 @@ class People:
 
     def find(self, name: str) -> Person | None:
         """The one person a name or short form refers to, if unambiguous."""
-        for key in (fold(name), fold(strip_accents(name))):
+        for key in (fold(name), fold(strip_accents(name)), skeleton(name)):
             found = self._by_alias.get(key, [])
             if len(found) == 1:
                 return found[0]
