@@ -206,7 +206,7 @@ def _fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str])
     directed = False  # a destination after 'tới', 'đến', 'sang' beats one inside 'của ...'
     for ahead in range(index + 1, min(len(items), index + 25)):
         item = items[ahead]
-        if item.text in CLAUSE_END or (item.kind == "trigger" and item.key != "visit"):
+        if item.text in CLAUSE_END or item.kind == "trigger":
             break
         if item.kind in ("country", "place"):
             code = item.key if item.kind == "country" else item.get("country")
@@ -216,9 +216,8 @@ def _fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str])
                 draft.destinations, draft.place, directed = [code], item.text, after_direction
             elif code and listed and code not in draft.destinations:
                 draft.destinations.append(code)  # "thăm Maroc, Algeria và Nam Phi"
-        if item.key == OF and not visitors:
-            visitors = [sentence.persons[i] for i in range(ahead + 1, min(len(items), ahead + 12))
-                        if i in sentence.persons][:2]
+        if item.key == OF and not visitors and ahead - index <= 8:
+            visitors = _coordinated_after(sentence, ahead)  # "chuyến thăm Nga của Chủ tịch nước X"
     if not visitors:
         led = _led_by(sentence)
         visitors = [led] if led else _persons_before(sentence, index, set())
@@ -226,6 +225,26 @@ def _fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str])
     if draft.destinations == ["VN"] and home == {"VN"}:
         visitors = []  # a Vietnamese travelling at home is no foreign visit
     draft.hosts = visitors
+
+
+def _coordinated_after(sentence, index: int) -> list[str]:
+    """The person right after ``index`` and those joined to it by 'và'/'cùng'."""
+    items = sentence.items
+    found: list[str] = []
+    cursor = index + 1
+    while cursor < min(len(items), index + 30):
+        if cursor in sentence.persons:
+            found.append(sentence.persons[cursor])
+            nxt = cursor + 1
+            if nxt < len(items) and items[nxt].key in AND:
+                cursor = nxt + 1
+                continue
+            break
+        if items[cursor].kind not in ("title", "country", "org", "intl") and items[cursor].key not in AND \
+                and items[cursor].text not in ("-", "–") and not found and cursor - index > 6:
+            break
+        cursor += 1
+    return found
 
 
 def _led_by(sentence) -> str | None:

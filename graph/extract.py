@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .chains import Chain, Link, is_name, is_short_name, is_title, parse_chain, FORMER, LINK_SEPARATORS
+from .chains import FORMER, LINK_SEPARATORS, ORG_HEADS, Link, is_name, is_short_name, is_title, parse_chain
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
 from .normalise import fold, match_key, phrase_key, split_sentences
@@ -120,7 +120,7 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
             refs.append(ref)
             index = _apposition(sentence, index + 1, ref)
             continue
-        if is_name(item) and _in_credit(items, index):
+        if is_name(item) and (_in_credit(items, index) or _names_an_org(items, index)):
             index += 1
             continue
         if is_name(item) and (item.kind == "person" or item.get("style") in ("vn", "latin") or item.key):
@@ -143,11 +143,22 @@ def _in_credit(items: list[Mention], index: int) -> bool:
     return False
 
 
+def _names_an_org(items: list[Mention], index: int) -> bool:
+    """'Học viện Ngoại giao Andrés Bello', 'Phủ Tổng thống La Moneda', 'Đại học New South Wales'."""
+    if index == 0 or items[index].kind == "person":
+        return False
+    before = items[index - 1]
+    if before.kind == "org":
+        return True
+    words = " ".join(m.text for m in items[max(0, index - 2):index])
+    return any(fold(words).endswith(head) for head in ORG_HEADS)
+
+
 def _name_ref(sentence: Sentence, index: int, links: list[Link]) -> Ref:
     item = sentence.items[index]
     style = item.get("style") or "short"
-    if item.kind == "person":
-        style = "known"
+    if item.kind == "person":  # a leader the gazetteer knows; Vietnamese ones read as Vietnamese names
+        style = "vn" if load_lexicon().person_countries.get(item.get("name") or "") == "VN" else "known"
     return Ref(sentence, index, item.text, style, list(links))
 
 

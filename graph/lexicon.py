@@ -146,6 +146,8 @@ def load_lexicon() -> Lexicon:
         index.add(row["phrase"], Entry("trigger", row["type"], row["phrase"], (("role", row["role"]),)))
     for row in read_table("lexicon", "levels.tsv"):
         index.add(row["phrase"], Entry("level", row["level"], row["phrase"]))
+    for phrase in read_list("lexicon", "compounds.txt"):
+        index.add(phrase, Entry("compound", phrase, phrase))
     for phrase in read_list("lexicon", "speech.txt"):
         index.add(phrase, Entry("speech", phrase, phrase))
     surnames = frozenset(match_key(s) for s in read_list("gazetteers", "surnames.txt"))

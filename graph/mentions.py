@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from .lexicon import Entry, Lexicon, load_lexicon
-from .normalise import Token, tokenize
+from .normalise import Token, match_key, tokenize
 from .records import Mention
 
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})$")
 VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u036f]|[à-ỹ](?<![àáèéìíòóùúýãẽĩõũỹâêôç])")
 NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "dos", "del", "di"}
 MAX_VN_NAME = 4
+TITLE_PREFIXES = {match_key(w) for w in ("Phó", "Quyền")}
 INITIAL_NAME = re.compile(r"^[A-ZĐ]\.[A-ZĐ][a-zà-ỹđ]+$")  # "S.Abe", "D.Hastert"
 
 
@@ -39,6 +40,15 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
         if name_end and _name_wins(match, name_end, token, lexicon):
             out.append(_name_mention(text, tokens, index, name_end, lexicon))
             index = name_end
+        elif match is not None and match.entry.kind == "compound":
+            out.extend(Mention("word", t.start, t.end, t.text, t.key) for t in tokens[match.start:match.end])
+            index = match.end
+        elif match is not None and match.entry.kind == "title" and out and out[-1].kind == "word" \
+                and out[-1].key in TITLE_PREFIXES and match.entry.get("kind") not in ("address", "degree", "rank"):
+            prefix = out.pop()  # "Phó Trưởng Khoa", "Quyền Bộ trưởng"
+            mention = _entry_mention(text, tokens, match.start, match.end, match.entry)
+            out.append(Mention("title", prefix.start, mention.end, text[prefix.start:mention.end], None, mention.data))
+            index = _shared_start(tokens, match, lexicon)
         elif match is not None:
             out.append(_entry_mention(text, tokens, match.start, match.end, match.entry))
             index = _shared_start(tokens, match, lexicon) if match.entry.kind == "title" else match.end

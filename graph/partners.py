@@ -10,7 +10,9 @@ from .records import Event, Meeting, Partner, Role, Visit
 from .resources import read_list
 
 VIETNAM = "VN"
-BILATERAL = {fold(w) for w in ("hai nước", "song phương", "hai bên", "hai Đảng", "Việt")}
+BILATERAL = {fold(w) for w in ("hai nước", "song phương", "hai bên", "hai Đảng", "Việt", "hai nhà lãnh đạo",
+                               "hai Chính phủ", "hai Quốc hội", "hai dân tộc")}
+LOCATION = {fold_word(w) for w in ("tại", "ở", "thủ đô")}
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +58,8 @@ def _from_sentence(sentence, cooperation, members, add) -> None:
     vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or any(b in text for b in BILATERAL)
     cooperating = any(m.kind == "speech" for m in items) or any(w in text for w in cooperation)
     levels = [m for m in items if m.kind == "level"]
-    partners = [m for m in items if m.kind in ("country", "intl") and m.key != VIETNAM]
+    partners = [m for i, m in enumerate(items) if m.kind in ("country", "intl") and m.key != VIETNAM
+                and not _is_location(items, i)]
     for m in partners:
         level = None
         if m.kind == "intl" and m.key in members and vietnam:
@@ -65,6 +68,14 @@ def _from_sentence(sentence, cooperation, members, add) -> None:
             level = min(levels, key=lambda l: abs(l.start - m.start)).key
         if vietnam and (cooperating or (m.kind == "intl" and m.key in members)):
             add(m.key, (m.start, m.end), level)
+
+
+def _is_location(items: list, index: int) -> bool:
+    """'tại Davos (Thụy Sĩ)', 'ở Pháp': where something happens, not who works with Vietnam."""
+    before = items[index - 1] if index > 0 else None
+    if before is not None and before.kind == "word" and before.key in LOCATION:
+        return True
+    return before is not None and before.text == "(" and index > 1 and items[index - 2].kind == "place"
 
 
 def _membership(text: str) -> bool:
