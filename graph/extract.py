@@ -40,6 +40,7 @@ class Ref:
     style: str
     links: list[Link] = field(default_factory=list)
     resolved: str | None = None
+    weak: bool = False  # a foreign-looking name with nothing around it that says "person"
 
 
 @dataclass
@@ -114,7 +115,7 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
                 titles.append(TitleRef(sentence, index, chain.links))
             index = chain.end if chain else index + 1
             continue
-        if is_title(item) and item.get("kind") == "address" and index + 1 < len(items) and (
+        if is_title(item) and item.get("kind") in ("address", "degree") and index + 1 < len(items) and (
                 is_name(items[index + 1]) or is_short_name(items[index + 1])):
             ref = _name_ref(sentence, index + 1, [])
             refs.append(ref)
@@ -125,6 +126,7 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
             continue
         if is_name(item) and (item.kind == "person" or item.get("style") in ("vn", "latin") or item.key):
             ref = _name_ref(sentence, index, [])
+            ref.weak = item.get("style") == "latin" and not _acts(items, index)
             refs.append(ref)
             index = _apposition(sentence, index, ref)
             continue
@@ -141,6 +143,14 @@ def _in_credit(items: list[Mention], index: int) -> bool:
         if items[back].text == ":" and back > 0 and items[back - 1].key in CREDIT_WORDS:
             return True
     return False
+
+
+def _acts(items: list[Mention], index: int) -> bool:
+    """A name next to a verb of speaking, meeting or visiting is someone's."""
+    after = items[index + 1:index + 3]
+    before = items[max(0, index - 2):index]
+    return any(m.kind in ("speech", "trigger") for m in after) or any(
+        m.kind == "trigger" and m.get("role") != "noun" for m in before)
 
 
 def _names_an_org(items: list[Mention], index: int) -> bool:
@@ -179,7 +189,7 @@ def resolve_people(refs: list[Ref]) -> People:
     """Register full names first, then resolve short forms against them."""
     people = People()
     full = [r for r in refs if len(r.name.split()) >= 2 and "." not in r.name]
-    for ref in full:
+    for ref in sorted(full, key=lambda r: (r.weak, -len(r.name.split()))):  # fuller forms first
         ref.resolved = people.add(ref.name, *_offsets(ref), ref.style).name
     for ref in full:
         ref.resolved = people.find(ref.name).name
@@ -187,6 +197,11 @@ def resolve_people(refs: list[Ref]) -> People:
         if ref.resolved is None:
             known = people.find(ref.name)
             ref.resolved = known.name if known else people.add(ref.name, *_offsets(ref), "short").name
+    strong = {ref.resolved for ref in refs if not ref.weak}
+    for ref in refs:
+        if ref.weak and ref.resolved not in strong:  # "El Nino", "Post Gazette": never an actor
+            people.persons = [p for p in people.persons if p.name != ref.resolved]
+            continue
         ref.sentence.persons[ref.index] = ref.resolved
     return people
 
@@ -203,7 +218,7 @@ def resolve_titles(title_refs: list[TitleRef], refs: list[Ref]) -> None:
         for link in ref.links:
             country = link.country or ("VN" if ref.style == "vn" else None)
             holders.append((ref.sentence.items[ref.index].start, fold(link.title.text), ref.resolved, country))
-    holders.sort()
+    holders.sort(key=lambda h: h[0])
     for tref in title_refs:
         link = tref.links[-1]
         key, country = fold(link.title.text), link.country

@@ -18,6 +18,9 @@ VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u036f]|[à-�
 NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "dos", "del", "di"}
 MAX_VN_NAME = 4
 TITLE_PREFIXES = {match_key(w) for w in ("Phó", "Quyền")}
+ORG_HEAD_WORDS = {match_key(w) for w in ("Bộ", "Vụ", "Cục", "Ban", "Hội", "Viện", "Quỹ", "Phòng", "Tòa", "Toà", "Sở",
+                                         "Nhà", "Cung", "Tháp", "Trường", "Đài", "Báo", "Tổng", "Ủy", "Uỷ", "Học",
+                                         "Trung", "Liên", "Thành", "Tỉnh", "Quận", "Huyện", "Xã", "Công")}
 INITIAL_NAME = re.compile(r"^[A-ZĐ]\.[A-ZĐ][a-zà-ỹđ]+$")  # "S.Abe", "D.Hastert"
 
 
@@ -99,7 +102,9 @@ def _is_name_token(token: Token) -> bool:
 
 def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     """End (token index) of a capitalised run that may be a person's name, or 0."""
-    if not _is_name_token(tokens[index]):
+    first = tokens[index]
+    if not _is_name_token(first) or ROMAN.match(first.text) or (
+            first.key in ORG_HEAD_WORDS and first.key not in lexicon.surnames):
         return 0
     end = index + 1
     while end < len(tokens):
@@ -122,6 +127,8 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
 def _starts_entity(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     """A capitalised token that opens a gazetteer phrase ends a name run."""
     match = lexicon.phrases.match_at(tokens, index)
+    if match is not None and match.entry.kind in ("trigger", "speech") and match.entry.get("role") != "noun":
+        return True  # "Donald Trump Tiếp ...": a capitalised verb ends the name
     if match is None or match.entry.kind in ("person", "speech", "trigger", "level"):
         return False
     if match.end - match.start == 1 and match.entry.kind == "place" and not _is_vietnamese(tokens[index - 1].text) \

@@ -127,8 +127,27 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['Tổng', 'Bí', 'thư', 'Tô', 'Lâm', ',', 'TP.HCM']
     """
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end(), match_key(m.group()))
-            for m in _TOKEN.finditer(text, start, end)]
+    tokens = []
+    for found in _TOKEN.finditer(text, start, end):
+        for piece_start, piece_end in _pieces(found.group(), found.start()):
+            word = text[piece_start:piece_end]
+            tokens.append(Token(word, piece_start, piece_end, match_key(word)))
+    return tokens
+
+
+_MISSING_SPACE = re.compile(r"(?<=\w[a-zà-ỹđ])\.(?=[A-ZÀ-ỸĐ]\w)")
+
+
+def _pieces(word: str, offset: int) -> list[tuple[int, int]]:
+    """'Dũng.Tại' (a sentence end with its space lost) is two words and a dot; 'S.Abe', 'TP.HCM' stay one."""
+    cuts = [m.start() for m in _MISSING_SPACE.finditer(word)]
+    if not cuts:
+        return [(offset, offset + len(word))]
+    out, begin = [], 0
+    for cut in cuts:
+        out += [(offset + begin, offset + cut), (offset + cut, offset + cut + 1)]
+        begin = cut + 1
+    return out + [(offset + begin, offset + len(word))]
 
 
 def phrase_key(text: str) -> str:

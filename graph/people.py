@@ -37,6 +37,8 @@ def alias_keys(name: str, style: str) -> set[str]:
         initials = words[0][0] + "." + last
         keys |= {fold(initials), fold(words[0][0] + ". " + last), fold(words[0])}
         keys |= {fold(word) for word in words[1:] if len(word) > 2}  # "Gabriel Boric Font": "Boric"
+        if len(words) >= 3:
+            keys.add(fold(" ".join(words[:2])))  # "Syed Hamid" for "Syed Hamid Albar"
     return keys
 
 
