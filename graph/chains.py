@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .normalise import fold, match_key
+from .mentions import ORG_HEAD_WORDS
 from .records import Mention
 
 NOT_POSTS = {"address", "rank", "degree", "adhoc"}
@@ -28,6 +29,8 @@ ORG_STOP = {match_key(w) for w in (
     "đã", "sẽ", "đang", "là", "được", "bị", "cũng", "có", "với", "về", "cho", "khi", "thì", "tại", "trong",
     "nhằm", "để", "đến", "tới", "sang", "từ", "theo", "nhân", "dịp", "và", "cùng", "do", "vừa", "đều", "này",
     "ông", "bà", "ngài", "luôn", "không", "rằng", "các", "những", "dẫn", "đầu", "kiêm",
+    "làm", "chủ", "trì", "tham", "dự", "tiếp", "gặp", "thăm", "ký", "đón", "nói", "trao", "gửi", "chúc", "nhận",
+    "khai", "mạc", "bế", "phụ", "trách", "hiện", "nay", "từng", "vào", "năm", "ngày", "sáng", "chiều", "tối",
 )}
 MAX_ORG_TOKENS = 14
 NOT_NAMES = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip")}
@@ -70,7 +73,7 @@ def is_short_name(item: Mention) -> bool:
     """A lone capitalised word after a title: "Putin", "Niên", "Maxima"."""
     text = item.text
     return item.kind == "word" and text[:1].isupper() and text[:1].isalpha() and text[1:].islower() \
-        and item.key not in NOT_NAMES
+        and item.key not in NOT_NAMES and item.key not in ORG_HEAD_WORDS
 
 
 def parse_chain(items: list[Mention], index: int) -> Chain | None:
@@ -168,14 +171,17 @@ def _read_org(items: list[Mention], start: int) -> tuple[str | None, str | None,
     key = items[start].key if items[start].kind == "org" else None
     country = None  # only a country named in the text; the gazetteer's is the fallback
     tokens = 1
+    known = items[start].kind == "org"  # a gazetteer name grows only by names: "Bộ Ngoại giao Peru"
     while cursor < len(items) and tokens < MAX_ORG_TOKENS:
         item = items[cursor]
         if item.kind in ("country", "intl", "place"):
             country = country if item.kind == "place" else item.key
         elif item.kind == "org":
-            key = key or item.key
+            key = item.key  # "Bộ Chính trị Đảng Cộng sản Cuba": the innermost body names the state
+            country = item.get("country") or country
         elif item.kind == "word":
-            if item.key in ORG_STOP and not (item.key == "va2" and _capital_next(items, cursor)):
+            if known and not item.text[:1].isupper() or item.key in ORG_STOP and not (
+                    item.key == match_key("và") and _capital_next(items, cursor)):
                 break
         elif item.kind == "trigger" and item.get("role") == "noun" or item.kind == "name" and item.get("style") == "cap":
             pass

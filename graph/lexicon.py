@@ -7,8 +7,7 @@ gazetteer spells a syllable with a capital, the text must too, which keeps
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .normalise import Token, match_key, phrase_key, tokenize
@@ -37,39 +36,55 @@ class Match:
 CASED_KINDS = {"country", "intl", "place", "org", "person"}
 
 
-@dataclass
 class PhraseIndex:
-    """Longest-match lookup of multi-syllable phrases over a token list."""
+    """Longest-match lookup of multi-syllable phrases over a token list: a trie
+    of syllable keys whose nodes hold the entries ending there, with the case
+    each syllable must have (False: any; True: a capital; a string: exactly)."""
 
-    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str | bool, ...], Entry]]] = field(
-        default_factory=lambda: defaultdict(list))
+    def __init__(self) -> None:
+        self.root: dict[str, tuple[dict, list]] = {}
 
     def add(self, phrase: str, entry: Entry) -> None:
         tokens = tokenize(phrase)
         if not tokens:
             return
-        keys = tuple(t.key for t in tokens)
         caps = tuple(_case_rule(t.text) if entry.kind in CASED_KINDS else False for t in tokens)
-        bucket = self.by_first[keys[0]]
-        for position, (k, old_caps, e) in enumerate(bucket):
-            if k == keys and e.kind == entry.kind:  # same words, other capitals: accept both
-                bucket[position] = (k, tuple(_looser(a, b) for a, b in zip(old_caps, caps)), e)
+        node = self.root
+        for token in tokens[:-1]:
+            node = node.setdefault(token.key, ({}, []))[0]
+        entries = node.setdefault(tokens[-1].key, ({}, []))[1]
+        for position, (old_caps, old) in enumerate(entries):
+            if old.kind == entry.kind:  # same words, other capitals: accept both
+                entries[position] = (tuple(_looser(a, b) for a, b in zip(old_caps, caps)), old)
                 return
-        bucket.append((keys, caps, entry))
-        bucket.sort(key=lambda item: -len(item[0]))
+        entries.append((caps, entry))
 
     def match_at(self, tokens: list[Token], index: int, kinds: frozenset[str] | None = None) -> Match | None:
-        for keys, caps, entry in self.by_first.get(tokens[index].key, ()):
-            if kinds is not None and entry.kind not in kinds:
-                continue
-            end = index + len(keys)
-            if end <= len(tokens) and all(
-                tokens[index + i].key == k and (not c or (tokens[index + i].text == c if isinstance(c, str)
-                                                          else tokens[index + i].cap))
-                for i, (k, c) in enumerate(zip(keys, caps))
-            ):
-                return Match(entry, index, end)
-        return None
+        """The longest phrase starting at ``tokens[index]`` (of the given kinds), or None."""
+        best = None
+        node = self.root
+        end = index
+        while end < len(tokens):
+            slot = node.get(tokens[end].key)
+            if slot is None:
+                break
+            end += 1
+            for caps, entry in slot[1]:
+                if (kinds is None or entry.kind in kinds) and _cased(tokens, index, caps):
+                    best = Match(entry, index, end)
+                    break
+            node = slot[0]
+        return best
+
+
+def _cased(tokens: list[Token], index: int, caps: tuple) -> bool:
+    for offset, rule in enumerate(caps):
+        if rule is False:
+            continue
+        token = tokens[index + offset]
+        if not (token.text == rule if isinstance(rule, str) else token.cap):
+            return False
+    return True
 
 
 def _looser(a: str | bool, b: str | bool) -> str | bool:

@@ -47,7 +47,8 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
             out.extend(Mention("word", t.start, t.end, t.text, t.key) for t in tokens[match.start:match.end])
             index = match.end
         elif match is not None and match.entry.kind == "title" and out and out[-1].kind == "word" \
-                and out[-1].key in TITLE_PREFIXES and match.entry.get("kind") not in ("address", "degree", "rank"):
+                and out[-1].key in TITLE_PREFIXES and out[-1].text[:1].isupper() \
+                and match.entry.get("kind") not in ("address", "degree", "rank"):
             prefix = out.pop()  # "Phó Trưởng Khoa", "Quyền Bộ trưởng"
             mention = _entry_mention(text, tokens, match.start, match.end, match.entry)
             out.append(Mention("title", prefix.start, mention.end, text[prefix.start:mention.end], None, mention.data))

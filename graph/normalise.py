@@ -108,11 +108,7 @@ class Token(NamedTuple):
     start: int
     end: int
     key: str  # match_key(text)
-
-    @property
-    def cap(self) -> bool:
-        """Starts with an upper-case letter (proper nouns, titles in running text)."""
-        return self.text[:1].isupper()
+    cap: bool  # starts with an upper-case letter (proper nouns, titles in running text)
 
 
 # Syllables join across "." and "'" ("TP.HCM", "S.Abe") and across a hyphen
@@ -129,9 +125,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     tokens = []
     for found in _TOKEN.finditer(text, start, end):
-        for piece_start, piece_end in _pieces(found.group(), found.start()):
-            word = text[piece_start:piece_end]
-            tokens.append(Token(word, piece_start, piece_end, match_key(word)))
+        word = found.group()
+        if "." in word:
+            for piece_start, piece_end in _pieces(word, found.start()):
+                piece = text[piece_start:piece_end]
+                tokens.append(Token(piece, piece_start, piece_end, match_key(piece), piece[:1].isupper()))
+        else:
+            tokens.append(Token(word, found.start(), found.end(), match_key(word), word[:1].isupper()))
     return tokens
 
 

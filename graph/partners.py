@@ -53,8 +53,7 @@ def find_partners(sentences: list, events: list[Event], visits: list[Visit], rol
 
 def _from_sentence(sentence, cooperation, members, add) -> None:
     items = sentence.items
-    keys = [fold(m.text) if m.kind != "word" else m.key for m in items]
-    text = " ".join(keys)
+    text = fold(" ".join(m.text for m in items))
     vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or any(b in text for b in BILATERAL)
     cooperating = any(m.kind == "speech" for m in items) or any(w in text for w in cooperation)
     levels = [m for m in items if m.kind == "level"]

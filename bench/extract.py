@@ -1,0 +1,57 @@
+"""Extraction throughput: kB of article text per second, one core, end to end
+from text to facts (page parsing, mentions, extraction) and on to RDF.
+
+The corpus repeats the bundled articles (data/articles/) to at least 5 MB.
+Run: python bench/extract.py [--mb 5]
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+from graph.extract import extract
+from graph.lexicon import load_lexicon
+from graph.model import to_graph
+from graph.read import parse_page, read_paths
+from graph.resources import data_path
+
+
+def corpus(megabytes: float) -> list[tuple[str, str]]:
+    """(doc id, page text) pairs repeating the bundled articles to the given size."""
+    base = [a for a in read_paths([data_path("articles")]) if not isinstance(a, Exception)]
+    out, size, copy = [], 0, 0
+    while size < megabytes * 1_000_000:
+        for article in base:
+            out.append((f"{article.doc_id}-{copy}", article.text))
+            size += len(article.text.encode("utf-8"))
+        copy += 1
+    return out
+
+
+def measure(pages: list[tuple[str, str]], with_rdf: bool) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) to take every page from text to facts (and RDF)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    for doc_id, text in pages:
+        facts = extract(parse_page(text, doc_id))
+        if with_rdf:
+            to_graph(facts)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    load_lexicon()
+    print(f"lexicon load: {time.perf_counter() - started:.2f} s")
+    pages = corpus(args.mb)
+    kilobytes = sum(len(text.encode("utf-8")) for _, text in pages) / 1000
+    print(f"corpus: {len(pages)} articles, {kilobytes / 1000:.1f} MB")
+    for label, with_rdf in (("text -> facts", False), ("text -> facts -> RDF graph", True)):
+        wall, cpu = measure(pages, with_rdf)
+        print(f"{label:<28} {kilobytes / wall:7.0f} kB/s wall   {kilobytes / cpu:7.0f} kB/s CPU   ({wall:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
