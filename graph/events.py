@@ -57,7 +57,6 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
     nationality = nationality or {}
     drafts: list[Draft] = []
     speeches: list[tuple[str, int, int, Draft | None]] = []
-    years = _stated_years(sentences)
     for sentence in sentences:
         found = []
         taken: set[int] = set()  # persons already the object of an earlier trigger in the sentence
@@ -66,15 +65,54 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
                 draft = _draft(sentence, index, taken, nationality)
                 if draft is not None:
                     found.append(draft)
-        _assign_dates(sentence, found, years)
+        _assign_dates(sentence, found)
+        _share_sides(sentence, found)
         merged = [_merge(drafts, d) for d in found]
         for index, item in enumerate(sentence.items):
             if item.kind == "speech":
-                who = _person_before(sentence, index, limit=30)[0]
+                who = _speaker(sentence, index)
                 if who:
                     speeches.append((who, item.start, sentence.story, merged[0] if merged else None))
     _attach_speakers(drafts, speeches)
+    _date_the_day(drafts)
+    _fix_years(drafts)
     return _finish(drafts)
+
+
+SAME_DAY = MEETING_TYPES | {"signing", "ceremony"}
+
+
+def _share_sides(sentence, drafts: list[Draft]) -> None:
+    """'có cuộc gặp hẹp và hội đàm với Tổng thống Putin': both meetings have Putin as the other side."""
+    for first, second in zip(drafts, drafts[1:]):
+        between = sentence_text([m for m in sentence.items if first.end <= m.start < second.start])
+        if first.type in MEETING_TYPES and second.type in MEETING_TYPES and not first.guests \
+                and between.strip() in ("và", ",", "và có", ""):
+            first.guests = list(second.guests)
+            first.hosts = first.hosts or list(second.hosts)
+
+
+def _date_the_day(drafts: list[Draft]) -> None:
+    """A report covers one day: its undated meetings and signings take the day its lead gives."""
+    days = {d.date for d in drafts if d.story == 0 and d.type in SAME_DAY and d.date and len(d.date) in (7, 10)
+            and d.date.count("-") >= 2}
+    if len(days) != 1:
+        return
+    day = days.pop()
+    for draft in drafts:
+        if draft.story == 0 and draft.type in SAME_DAY and draft.date is None:
+            draft.date = day
+
+
+def _speaker(sentence, index: int) -> str | None:
+    """Who says it: the person before the verb, or, for a verb opening a clause with no
+    subject ("...; nhấn mạnh ..."), the sentence's subject."""
+    items = sentence.items
+    opens_clause = index > 0 and items[index - 1].text in (";", ",") or (
+        index > 1 and items[index - 1].key in AND and items[index - 2].text in (";", ","))
+    if opens_clause and sentence.persons:
+        return sentence.persons[min(sentence.persons)]
+    return _person_before(sentence, index, limit=30)[0]
 
 
 def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -> Draft | None:
@@ -88,8 +126,10 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         _fill_visit(sentence, index, draft, nationality)
         keep = bool(draft.destinations or draft.hosts)
     elif kind in MEETING_TYPES:
-        _fill_meeting(sentence, index, draft, taken)
-        keep = bool(draft.guests) or role == "noun"
+        told = role != "noun" and _refers_back(items, index)
+        if not told:
+            _fill_meeting(sentence, index, draft, taken)
+        keep = bool(draft.guests) or role == "noun" or told
     else:
         keep = _person_before(sentence, index, limit=12)[0] is not None if kind == "other" \
             else _is_specific(items, index)
@@ -97,6 +137,14 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         draft.organizer = _organizer(items, index)
     draft.place = draft.place or _place(items, index)
     return draft if keep else None
+
+
+REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
+
+
+def _refers_back(items: list[Mention], index: int) -> bool:
+    """'Tham dự hội đàm có ...', 'Sau hội đàm, ...': the event told already, no new sides."""
+    return index > 0 and items[index - 1].key in REFERENCE
 
 
 def _person_before(sentence, index: int, limit: int = 40, skip: set[int] = frozenset()) -> tuple[str | None, int]:
@@ -160,12 +208,12 @@ def _fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
         after = _sides_after(sentence, index)  # "tiếp Phó Chủ tịch Quốc hội Mông Cổ"
     guests = [name for name, _ in after] or ([group] if group else [])
     taken.update(at for _, at in after)
-    host, _ = _person_before(sentence, index, skip=taken)
-    if host is None and guests and items[index].get("role") == "noun":  # "Tại buổi tiếp B, A nói"
+    hosts = _persons_before(sentence, index, taken)  # "Nhà Vua và Hoàng hậu ... gặp lại Thủ tướng"
+    if not hosts and guests and items[index].get("role") == "noun":  # "Tại buổi tiếp B, A nói"
         last = after[-1][1] if after else index
-        host = next((sentence.persons[i] for i in range(last + 1, len(items)) if i in sentence.persons), None)
-    draft.hosts = [host] if host else []
-    draft.guests = [g for g in guests if g != host]
+        hosts = [next((sentence.persons[i] for i in range(last + 1, len(items)) if i in sentence.persons), None)]
+    draft.hosts = [h for h in hosts if h]
+    draft.guests = [g for g in guests if g not in draft.hosts]
 
 
 def _group_after(items: list[Mention], index: int) -> str | None:
@@ -208,7 +256,7 @@ def _fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str])
         item = items[ahead]
         if item.text in CLAUSE_END or item.kind == "trigger":
             break
-        if item.kind in ("country", "place"):
+        if item.kind in ("country", "place") and items[ahead - 1].kind != "title":  # "Thủ tướng Việt Nam"
             code = item.key if item.kind == "country" else item.get("country")
             after_direction = items[ahead - 1].key in DIRECTIONS
             listed = draft.destinations and items[ahead - 1].text in (",", ";") or items[ahead - 1].key in AND
@@ -220,7 +268,8 @@ def _fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str])
             visitors = _coordinated_after(sentence, ahead)  # "chuyến thăm Nga của Chủ tịch nước X"
     if not visitors:
         led = _led_by(sentence)
-        visitors = [led] if led else _persons_before(sentence, index, set())
+        bare = items[index].get("role") == "noun" and not draft.destinations  # "chuyến thăm sẽ tạo động lực"
+        visitors = [led] if led else [] if bare else _persons_before(sentence, index, set())
     home = {nationality.get(v) for v in visitors}
     if draft.destinations == ["VN"] and home == {"VN"}:
         visitors = []  # a Vietnamese travelling at home is no foreign visit
@@ -261,8 +310,8 @@ def _led_by(sentence) -> str | None:
 def _is_specific(items: list[Mention], index: int) -> bool:
     """A seminar, conference, ceremony or signing that happened, not the generic word."""
     trigger = items[index]
-    if index > 0 and items[index - 1].key in PLURAL:
-        return False
+    if index > 0 and (items[index - 1].key in PLURAL or items[index - 1].kind == "title"):
+        return False  # "các diễn đàn", "Phó Chủ tịch Diễn đàn ...": no event
     if trigger.key == "signing" and trigger.get("role") == "verb":
         return any(m.key in DOCUMENTS or m.kind in ("country", "intl") for m in items[index + 1:index + 4])
     if trigger.key == "ceremony" and match_key(trigger.text) == match_key("lễ"):
@@ -303,32 +352,40 @@ def _place(items: list[Mention], index: int) -> str | None:
     return best
 
 
-def _stated_years(sentences: list) -> dict[str, str]:
-    """Month -> year, from full dates in the text ("20-21/6/2017" fixes the year of "21/6")."""
-    found: dict[str, set[str]] = {}
-    for sentence in sentences:
-        for item in sentence.items:
-            if item.kind == "date" and len(item.key) == 10:
-                found.setdefault(item.key[5:7], set()).add(item.key[:4])
-    return {month: years.pop() for month, years in found.items() if len(years) == 1}
+def _fix_years(drafts: list[Draft]) -> None:
+    """An event dated "20-21/6/2017" fixes the year of another dated "21/6" in the same story."""
+    found: dict[tuple[int, str], set[str]] = {}
+    for draft in drafts:
+        if draft.date and len(draft.date) == 10:
+            found.setdefault((draft.story, draft.date[5:7]), set()).add(draft.date[:4])
+    for draft in drafts:
+        years = found.get((draft.story, (draft.date or "")[2:4]), set())
+        if draft.date and draft.date.startswith("--") and len(draft.date) == 7 and len(years) == 1:
+            draft.date = f"{next(iter(years))}-{draft.date[2:]}"
 
 
-def _assign_dates(sentence, drafts: list[Draft], years: dict[str, str]) -> None:
+def _assign_dates(sentence, drafts: list[Draft]) -> None:
     """Each date in the sentence dates the nearest event, preferring the one after it."""
     if not drafts:
         return
     items = sentence.items
-    for position, item in enumerate(items):
-        if item.kind != "date" or (position > 0 and items[position - 1].key in NOT_EVENT_DATE):
+    dates = [i for i, item in enumerate(items) if item.kind == "date"]
+    for position in dates:
+        item = items[position]
+        if position > 0 and items[position - 1].key in NOT_EVENT_DATE:
             continue
         value = item.key
-        if value.startswith("--") and len(value) == 7 and value[2:4] in years:
-            value = f"{years[value[2:4]]}-{value[2:]}"
-        after = [d for d in drafts if d.start >= item.end]
-        target = after[0] if after else min(drafts, key=lambda d: abs(d.start - item.start))
-        if len(value) == 4 and abs(target.start - item.start) > 120:
-            continue  # a bare year far from the trigger is context, not the event's date
-        target.date = target.date or value
+        following = [i for i in dates if i > position]
+        stop = items[following[0]].start if following else sentence.end
+        after = [d for d in drafts if item.end <= d.start < stop]  # "chiều 29/6 có cuộc gặp hẹp và hội đàm"
+        targets = after or [min(drafts, key=lambda d: abs(d.start - item.start))]
+        tight = [d for d in drafts if 0 <= item.start - d.end <= 20]  # "chuyến thăm ... từ ngày 25-27/12"
+        for target in tight:
+            target.date = value if len(value) >= len(target.date or "") else target.date
+        for target in targets:
+            if len(value) == 4 and abs(target.start - item.start) > 120:
+                continue  # a bare year far from the trigger is context, not the event's date
+            target.date = target.date or value
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
@@ -377,7 +434,7 @@ def _merge(drafts: list[Draft], new: Draft) -> Draft:
             old.organizer = old.organizer or new.organizer
             old.name = old.name or new.name
             old.destinations += [d for d in new.destinations if d not in old.destinations]
-            old.hosts += [h for h in new.hosts if h not in old.hosts]
+            old.hosts += [h for h in new.hosts if h not in old.hosts and h not in old.guests]
             old.guests += [g for g in new.guests if g not in old.guests and g not in old.hosts]
             return old
     drafts.append(new)
@@ -415,7 +472,7 @@ def _finish(drafts: list[Draft]) -> tuple[list[Event], list[Meeting], list[Visit
         span = (draft.start, draft.end)
         if draft.type in MEETING_TYPES:
             meetings += [Meeting((host, guest), draft.type, key, span)
-                         for host in draft.hosts[:1] for guest in draft.guests]
+                         for host in draft.hosts for guest in draft.guests]
         if draft.type == "visit":
             visits += [Visit(visitor, code, span, key) for visitor in draft.hosts for code in draft.destinations]
     return events, meetings, visits
