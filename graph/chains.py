@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .normalise import fold, match_key
+from .lexicon import load_lexicon
 from .mentions import ORG_HEAD_WORDS
 from .records import Mention
 
@@ -28,11 +29,12 @@ _HEAD_FIRST = {h.split()[0] for h in ORG_HEADS}
 ORG_STOP = {match_key(w) for w in (
     "đã", "sẽ", "đang", "là", "được", "bị", "cũng", "có", "với", "về", "cho", "khi", "thì", "tại", "trong",
     "nhằm", "để", "đến", "tới", "sang", "từ", "theo", "nhân", "dịp", "và", "cùng", "do", "vừa", "đều", "này",
-    "ông", "bà", "ngài", "luôn", "không", "rằng", "các", "những", "dẫn", "đầu", "kiêm",
+    "ông", "bà", "ngài", "luôn", "không", "rằng", "các", "những", "dẫn", "kiêm",
     "làm", "chủ", "trì", "tham", "dự", "tiếp", "gặp", "thăm", "ký", "đón", "nói", "trao", "gửi", "chúc", "nhận",
     "khai", "mạc", "bế", "phụ", "trách", "hiện", "nay", "từng", "vào", "năm", "ngày", "sáng", "chiều", "tối",
 )}
 MAX_ORG_TOKENS = 14
+MINISTER_TITLES = {fold(t) for t in ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực")}  # "Bộ trưởng Kế hoạch và Đầu tư"
 NOT_NAMES = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip")}
 
 
@@ -73,7 +75,7 @@ def is_short_name(item: Mention) -> bool:
     """A lone capitalised word after a title: "Putin", "Niên", "Maxima"."""
     text = item.text
     return item.kind == "word" and text[:1].isupper() and text[:1].isalpha() and text[1:].islower() \
-        and item.key not in NOT_NAMES and item.key not in ORG_HEAD_WORDS
+        and item.key not in NOT_NAMES and item.key not in ORG_HEAD_WORDS and (item.key,) not in load_lexicon().stopwords
 
 
 def parse_chain(items: list[Mention], index: int) -> Chain | None:
@@ -134,11 +136,12 @@ def _parse_link(items: list[Mention], index: int, former: bool) -> tuple[Link, i
         return Link(title, former, inner.org, inner.org_key, inner.country), cursor
     if cursor < len(items):
         org, org_key, country, cursor = read_qualifier(items, cursor)
-        last_word = title.text.split()[-1]
-        if org is None and len(title.text.split()) > 1 and match_key(last_word) in _HEAD_FIRST \
+        words = title.text.split()
+        head = words[0] if fold(title.text) in MINISTER_TITLES else words[-1]
+        if org is None and len(words) > 1 and match_key(head) in _HEAD_FIRST and cursor < len(items) \
                 and items[cursor].kind == "word" and items[cursor].text[:1].isupper():
-            rest, org_key, country, cursor = _read_org(items, cursor)
-            org = f"{last_word[0].upper()}{last_word[1:]} {rest}"
+            rest, org_key, country, cursor = _read_org(items, cursor)  # "Phó Trưởng Khoa Luật quốc tế"
+            org = f"{head[0].upper()}{head[1:]} {rest}"
     return Link(title, former, org, org_key, country), cursor
 
 

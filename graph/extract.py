@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from .chains import FORMER, LINK_SEPARATORS, ORG_HEADS, Link, is_name, is_short_name, is_title, parse_chain
 from .lexicon import Lexicon, load_lexicon
-from .mentions import find_mentions
+from .mentions import ORG_HEAD_WORDS, find_mentions, plausible_vietnamese_name
 from .normalise import fold, match_key, phrase_key, split_sentences
 from .people import People
 from .records import Article, Extraction, Mention, Role
@@ -104,6 +104,9 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
         item = items[index]
         starts_chain = is_title(item) or (item.kind == "word" and item.key in FORMER
                                           and index + 1 < len(items) and is_title(items[index + 1]))
+        if starts_chain and index > 0 and items[index - 1].key in ORG_HEAD_WORDS and items[index - 1].text[:1].isupper():
+            index += 1  # "Ban Thư ký Quốc gia ASEAN": a title word inside an organisation's name
+            continue
         if starts_chain and item.get("kind") not in ("address", "degree"):
             chain = parse_chain(items, index)
             if chain is not None and chain.name is not None:
@@ -123,6 +126,10 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
             continue
         if is_name(item) and (_in_credit(items, index) or _names_an_org(items, index)):
             index += 1
+            continue
+        if is_name(item) and item.kind == "name" and item.get("style") == "vn" and not (
+                plausible_vietnamese_name(item.text, load_lexicon()) or _acts(items, index)):
+            index += 1  # "Hoàng Cung", "Đoàn Cấp cao": a capitalised phrase, not a person
             continue
         if is_name(item) and (item.kind == "person" or item.get("style") in ("vn", "latin") or item.key):
             ref = _name_ref(sentence, index, [])

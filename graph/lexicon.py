@@ -104,6 +104,8 @@ def _case_rule(word: str) -> str | bool:
 class Lexicon:
     phrases: PhraseIndex
     surnames: frozenset[str]
+    given_names: frozenset[str]  # syllables of Vietnamese middle and given names
+    stopwords: frozenset[tuple[str, ...]]  # sentence openers never part of a name, as syllable keys
     countries: dict[str, Entry]
     titles: dict[str, Entry]  # folded title -> entry
     org_countries: dict[str, str]  # organisation key -> ISO code
@@ -167,4 +169,6 @@ def load_lexicon() -> Lexicon:
         index.add(phrase, Entry("speech", phrase, phrase))
     surnames = frozenset(match_key(s) for s in read_list("gazetteers", "surnames.txt"))
     parties = {row["country"]: row["party"] for row in read_table("lexicon", "ruling_parties.tsv")}
-    return Lexicon(index, surnames, countries, titles, org_countries, person_countries, parties)
+    given = frozenset(match_key(s) for s in read_list("gazetteers", "given_names.txt"))
+    stopwords = frozenset(tuple(t.key for t in tokenize(s)) for s in read_list("lexicon", "stopwords.txt"))
+    return Lexicon(index, surnames, given, stopwords, countries, titles, org_countries, person_countries, parties)

@@ -105,7 +105,8 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     """End (token index) of a capitalised run that may be a person's name, or 0."""
     first = tokens[index]
     if not _is_name_token(first) or ROMAN.match(first.text) or (
-            first.key in ORG_HEAD_WORDS and first.key not in lexicon.surnames):
+            first.key in ORG_HEAD_WORDS and first.key not in lexicon.surnames) or _opens_with_stopword(
+            tokens, index, lexicon):
         return 0
     end = index + 1
     while end < len(tokens):
@@ -123,6 +124,17 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     if _is_surname(tokens[index], lexicon):
         end = min(end, index + MAX_VN_NAME)
     return end if end - index >= 2 or INITIAL_NAME.match(tokens[index].text) else 0
+
+
+def _opens_with_stopword(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """'Theo Phòng ...', 'Phát biểu tại ...': a sentence opener, not a name."""
+    return any(tuple(t.key for t in tokens[index:index + n]) in lexicon.stopwords for n in (1, 2, 3))
+
+
+def plausible_vietnamese_name(text: str, lexicon: Lexicon) -> bool:
+    """Every syllable after the family name is a known given-name syllable ('Hoàng Cung' is a palace)."""
+    words = tokenize(text)
+    return all(w.key in lexicon.given_names or w.key in lexicon.surnames for w in words[1:])
 
 
 def _starts_entity(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:

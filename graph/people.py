@@ -26,7 +26,7 @@ def skeleton(name: str) -> str:
 def alias_keys(name: str, style: str) -> set[str]:
     """The short forms a later mention of this person may take."""
     words = name.replace(".", ". ").split()
-    keys = {fold(name), fold(strip_accents(name)), skeleton(name)}
+    keys = {fold(name), fold(strip_accents(name)), skeleton(name), fold(re.sub(r"\.\s+", ".", name))}
     if len(words) < 2:
         return keys
     last = words[-1]
@@ -37,8 +37,10 @@ def alias_keys(name: str, style: str) -> set[str]:
         initials = words[0][0] + "." + last
         keys |= {fold(initials), fold(words[0][0] + ". " + last), fold(words[0])}
         keys |= {fold(word) for word in words[1:] if len(word) > 2}  # "Gabriel Boric Font": "Boric"
-        if len(words) >= 3:
-            keys.add(fold(" ".join(words[:2])))  # "Syed Hamid" for "Syed Hamid Albar"
+        plain = [w for w in words if not re.fullmatch(r"[A-ZĐ]\.", w)]
+        keys.add(fold(" ".join(plain)))  # "George Bush" for "George W. Bush"
+    if len(words) >= 3:
+        keys.add(fold(" ".join(words[:2])))  # "Syed Hamid" for "Syed Hamid Albar", "Phạm Bình" for "Phạm Bình Minh"
     return keys
 
 
