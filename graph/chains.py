@@ -172,7 +172,9 @@ def _starts_org(items: list[Mention], index: int) -> bool:
 def _read_org(items: list[Mention], start: int) -> tuple[str | None, str | None, str | None, int]:
     cursor = start + 1
     key = items[start].key if items[start].kind == "org" else None
-    country = None  # only a country named in the text; the gazetteer's is the fallback
+    # a country the text names; bare Vietnamese names ("Quốc hội") may be any state's, "Hạ viện Mỹ" is not
+    country = items[start].get("country") or None if items[start].kind == "org" else None
+    country = None if country == "VN" else country
     tokens = 1
     known = items[start].kind == "org"  # a gazetteer name grows only by names: "Bộ Ngoại giao Peru"
     while cursor < len(items) and tokens < MAX_ORG_TOKENS:

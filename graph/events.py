@@ -26,6 +26,7 @@ DOCUMENTS = _keys("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyê
 PLURAL = _keys("các", "những", "nhiều", "mọi")
 GROUP_START = {("đoàn", None), ("cộng", "đồng"), ("lãnh", "đạo"), ("đại", "diện"), ("các", "vị"), ("giới", None)}
 AND = _keys("và", "cùng")
+GROUP_HEADS = _keys("lãnh", "đoàn", "đại", "phía", "chính", "giới")  # "được lãnh đạo TP.HCM tiếp"
 PASSIVE, OF, AT, BY, LEAD, INVITE = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời"))
 DIRECTIONS = _keys("tới", "đến", "sang", "thăm", "tại")
 NOT_EVENT_DATE = _keys("đến", "tới", "trước", "đoạn", "nhìn", "hạn")  # "đến năm 2030", "giai đoạn", "tầm nhìn"
@@ -50,6 +51,7 @@ class Draft:
     guests: list[str] = field(default_factory=list)
     destinations: list[str] = field(default_factory=list)  # ISO codes, visits
     speakers: list[str] = field(default_factory=list)
+    told: bool = False  # may refer back to an event told before ("kết thúc chuyến thăm"): its date yields
 
 
 def find_events(sentences: list, article: Article, nationality: dict[str, str] | None = None):
@@ -123,6 +125,7 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
     if kind == "visit":
         if _invited(sentence, index):
             return None
+        draft.told = any(m.key in CLOSING for m in items[max(0, index - 3):index])  # "kết thúc tốt đẹp chuyến thăm"
         _fill_visit(sentence, index, draft, nationality)
         keep = bool(draft.destinations or draft.hosts)
     elif kind in MEETING_TYPES:
@@ -140,6 +143,7 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
 
 
 REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
+CLOSING = _keys("thúc", "sau")
 
 
 def _refers_back(items: list[Mention], index: int) -> bool:
@@ -194,13 +198,12 @@ def _sides_after(sentence, index: int, limit: int = 30, titles: bool = True) -> 
 
 def _fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
     items = sentence.items
-    if index > 0 and items[index - 1].key == PASSIVE:  # "B được A tiếp"
-        guest, at = _person_before(sentence, index - 1)
-        host = sentence.persons.get(index - 2)
-        hosts = [host] if host else [s for s, _ in _sides_after(sentence, index - 2, limit=6)][:1] or [
-            _group_after(items, index - 2)]
-        draft.hosts = [h for h in hosts if h]
-        draft.guests = [guest] if guest else []
+    passive = next((back for back in range(index - 1, max(-1, index - 8), -1) if items[back].key == PASSIVE), None)
+    if passive is not None and not any(m.text in CLAUSE_END or m.text == "," for m in items[passive:index]):
+        draft.guests = _persons_before(sentence, passive, taken)  # "B được A tiếp": A between
+        between = [sentence.persons[i] for i in range(passive + 1, index) if i in sentence.persons]
+        group = " ".join(m.text for m in items[passive + 1:index]) if passive + 1 < index else None
+        draft.hosts = between[:1] or ([group] if group and items[passive + 1].key in GROUP_HEADS else [])
         return
     after = _sides_after(sentence, index, titles=False)
     group = None if after else _group_after(items, index)
@@ -410,12 +413,14 @@ def _more_specific(a: str | None, b: str | None) -> str | None:
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
-    if a.story != b.story or not _dates_agree(a.date, b.date):
+    if a.story != b.story or not (b.told or _dates_agree(a.date, b.date)):
         return False
     if a.type in MEETING_TYPES and b.type in MEETING_TYPES:
         people_a, people_b = set(a.hosts + a.guests), set(b.hosts + b.guests)
         if a.type != b.type:  # "hội kiến" then "gặp lại" the same people: one happening
             return len(people_a) >= 2 and people_a == people_b
+        if len(people_a) >= 2 and len(people_b) >= 2:  # A met B, then A met C: two meetings
+            return people_a <= people_b or people_b <= people_a
         return not (people_a and people_b and not people_a & people_b)
     if a.type != b.type:
         return False
@@ -429,7 +434,7 @@ def _compatible(a: Draft, b: Draft) -> bool:
 def _merge(drafts: list[Draft], new: Draft) -> Draft:
     for old in drafts:
         if _compatible(old, new):
-            old.date = _more_specific(old.date, new.date)
+            old.date = old.date if new.told and old.date else _more_specific(old.date, new.date)
             old.place = old.place or new.place
             old.organizer = old.organizer or new.organizer
             old.name = old.name or new.name
