@@ -32,6 +32,7 @@ DIRECTIONS = _keys("tới", "đến", "sang", "thăm", "tại")
 NOT_EVENT_DATE = _keys("đến", "tới", "trước", "đoạn", "nhìn", "hạn")  # "đến năm 2030", "giai đoạn", "tầm nhìn"
 LATER = re.compile(r"(?i)thời (gian|điểm) (thuận lợi|thích hợp|phù hợp)|dịp sớm nhất")
 CLAUSE_END = {";", ".", "?", "!", ":"}
+STATE_FORMS = _keys("cộng", "hòa", "hoà", "vương", "quốc", "liên", "bang", "nhà", "nước", "các")
 OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
 
 
@@ -261,8 +262,11 @@ def _fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str])
             break
         if item.kind in ("country", "place") and items[ahead - 1].kind != "title":  # "Thủ tướng Việt Nam"
             code = item.key if item.kind == "country" else item.get("country")
-            after_direction = items[ahead - 1].key in DIRECTIONS
-            listed = draft.destinations and items[ahead - 1].text in (",", ";") or items[ahead - 1].key in AND
+            before = ahead - 1
+            while before > index and items[before].key in STATE_FORMS:  # "Cộng hòa Hungary", "Vương quốc Anh"
+                before -= 1
+            after_direction = items[before].key in DIRECTIONS
+            listed = draft.destinations and (items[before].text in (",", ";") or items[before].key in AND)
             if code and (not draft.destinations or (after_direction and not directed)):
                 draft.destinations, draft.place, directed = [code], item.text, after_direction
             elif code and listed and code not in draft.destinations:

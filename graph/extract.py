@@ -231,8 +231,9 @@ def resolve_titles(title_refs: list[TitleRef], refs: list[Ref]) -> None:
         key, country = fold(link.title.text), link.country
         offset = tref.sentence.items[tref.index].start
         matches = [h for h in holders if h[1] == key and (country is None or h[3] in (None, country))]
-        if country is None and any(h[3] == "VN" for h in matches):
-            matches = [h for h in matches if h[3] == "VN"]  # a bare "Thủ tướng" is Vietnam's
+        if country is None:  # a bare "Thủ tướng" is Vietnam's, never a foreigner's
+            vietnamese = [h for h in matches if h[3] == "VN"]
+            matches = vietnamese or [h for h in matches if h[3] is None]
         before = [h for h in matches if h[0] < offset]
         chosen = before[-1] if before else (matches[0] if matches else None)
         if chosen is not None:

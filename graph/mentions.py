@@ -134,7 +134,8 @@ def _opens_with_stopword(tokens: list[Token], index: int, lexicon: Lexicon) -> b
 def plausible_vietnamese_name(text: str, lexicon: Lexicon) -> bool:
     """Every syllable after the family name is a known given-name syllable ('Hoàng Cung' is a palace)."""
     words = tokenize(text)
-    return all(w.key in lexicon.given_names or w.key in lexicon.surnames for w in words[1:])
+    return words[-1].key in lexicon.given_names and all(
+        w.key in lexicon.given_names or w.key in lexicon.surnames for w in words[1:-1])
 
 
 def _starts_entity(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:

@@ -132,7 +132,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 tokens.append(Token(piece, piece_start, piece_end, match_key(piece), piece[:1].isupper()))
         else:
             tokens.append(Token(word, found.start(), found.end(), match_key(word), word[:1].isupper()))
-    return tokens
+    return _join_hyphenated(tokens)
+
+
+_LATIN_TITLE = re.compile(r"^[A-Z][a-zà-öø-ÿ]+$")  # "Jean", "Noël": Latin letters, no Vietnamese ones
+
+
+def _join_hyphenated(tokens: list[Token]) -> list[Token]:
+    """'Jean-Noël', 'Jean-Claude': a foreign given name split at its hyphen is one word again."""
+    out: list[Token] = []
+    for token in tokens:
+        if len(out) >= 2 and out[-1].text == "-" and out[-1].start == out[-2].end and token.start == out[-1].end \
+                and _LATIN_TITLE.match(out[-2].text) and _LATIN_TITLE.match(token.text):
+            first = out[-2]
+            word = f"{first.text}-{token.text}"
+            out[-2:] = [Token(word, first.start, token.end, match_key(word), True)]
+        else:
+            out.append(token)
+    return out
 
 
 _MISSING_SPACE = re.compile(r"(?<=\w[a-zà-ỹđ])\.(?=[A-ZÀ-ỸĐ]\w)")

@@ -10,6 +10,7 @@ from .records import Event, Meeting, Partner, Role, Visit
 from .resources import read_list
 
 VIETNAM = "VN"
+MEETINGS = {"reception", "talks", "meeting", "phone_call", "visit", "signing"}
 BILATERAL = {fold(w) for w in ("hai nước", "song phương", "hai bên", "hai Đảng", "Việt", "hai nhà lãnh đạo",
                                "hai Chính phủ", "hai Quốc hội", "hai dân tộc")}
 LOCATION = {fold_word(w) for w in ("tại", "ở", "thủ đô")}
@@ -55,7 +56,8 @@ def _from_sentence(sentence, cooperation, members, add) -> None:
     items = sentence.items
     text = fold(" ".join(m.text for m in items))
     vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or any(b in text for b in BILATERAL)
-    cooperating = any(m.kind == "speech" for m in items) or any(w in text for w in cooperation)
+    cooperating = any(m.kind == "speech" or m.kind == "trigger" and m.key in MEETINGS for m in items) or any(
+        w in text for w in cooperation)
     levels = [m for m in items if m.kind == "level"]
     partners = [m for i, m in enumerate(items) if m.kind in ("country", "intl") and m.key != VIETNAM
                 and not _is_location(items, i)]

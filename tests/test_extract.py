@@ -102,3 +102,149 @@ def test_seed_article(seed_text):
     assert (seminar.date, seminar.place, seminar.organizer) == (
         "--06-14", "Hà Nội", "Liên hiệp các tổ chức hữu nghị Việt Nam")
     assert set(seminar.speakers) == {"Nguyễn Phương Nga", "Lê Thị Thu Hằng", "Nguyễn Văn Hay"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # honorifics and degrees are dropped from names
+    ("Tiêu đề bài\nĐồng chí Trần Thanh Mẫn phát biểu.", ["Trần Thanh Mẫn"]),
+    ("Tiêu đề bài\nNgài Kamal Malhotra cho biết.", ["Kamal Malhotra"]),
+    ("Tiêu đề bài\nGS. TS. Lê Văn Cường và PGS.TS Vũ Hải Yến phát biểu tại hội thảo.", ["Lê Văn Cường", "Vũ Hải Yến"]),
+    # stray double spaces inside a name
+    ("Tiêu đề bài\nTổng Bí thư Nguyễn  Phú Trọng tiếp Đại sứ.", ["Nguyễn  Phú Trọng"]),
+    # a photo credit and a trailing byline name nobody
+    ("Tiêu đề bài\nThủ tướng Phạm Minh Chính phát biểu. (Ảnh: Dương Giang)\nHồng Nhung", ["Phạm Minh Chính"]),
+    # organisations and places that look like names
+    ("Tiêu đề bài\nĐoàn thăm Học viện Ngoại giao Andrés Bello và Hoàng Cung ở Tokyo.", []),
+])
+def test_persons_and_non_persons(text, expected):
+    assert list(run(text).persons) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tiêu đề bài\nĐại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu trình Quốc thư.",
+     {("Phạm Quang Hiệu", "Đại sứ", None, "VN", None)}),
+    ("Tiêu đề bài\nNgoại trưởng Mỹ Antony Blinken gặp báo chí. Blinken nói.",
+     {("Antony Blinken", "Ngoại trưởng", None, "US", None)}),
+    ("Tiêu đề bài\nChủ tịch nước Lương Cường chủ trì lễ đón.",
+     {("Lương Cường", "Chủ tịch nước", None, "VN", None)}),
+    ("Tiêu đề bài\nUỷ viên Bộ Chính trị, Bộ trưởng Ngoại giao Trung Quốc Vương Nghị nói.",
+     {("Vương Nghị", "Uỷ viên", "Bộ Chính trị", "CN", None), ("Vương Nghị", "Bộ trưởng", "Bộ Ngoại giao", "CN", None)}),
+    ("Tiêu đề bài\nTổng Bí thư, Chủ tịch nước Trung Quốc Tập Cận Bình gửi điện.",
+     {("Tập Cận Bình", "Tổng Bí thư", "Đảng Cộng sản Trung Quốc", "CN", None),
+      ("Tập Cận Bình", "Chủ tịch nước", None, "CN", None)}),
+    ("Tiêu đề bài\nNguyên Thủ tướng Phan Văn Khải và cố Thủ tướng Phạm Văn Đồng được nhắc tới.",
+     {("Phan Văn Khải", "Thủ tướng", "Chính phủ", "VN", "former"),
+      ("Phạm Văn Đồng", "Thủ tướng", "Chính phủ", "VN", "former")}),
+    ("Tiêu đề bài\nBà Vũ Hải Yến, Phó Trưởng Khoa Luật quốc tế, cho rằng.",
+     {("Vũ Hải Yến", "Phó Trưởng Khoa", "Khoa Luật quốc tế", "VN", None)}),
+    ("Tiêu đề bài\nBộ trưởng Kế hoạch và Đầu tư Nguyễn Chí Dũng ký.",
+     {("Nguyễn Chí Dũng", "Bộ trưởng", "Bộ Kế hoạch và Đầu tư", "VN", None)}),
+    # a bare title later stands for the person, and adds no post of its own
+    ("Tiêu đề bài\nChủ tịch Quốc hội Trần Thanh Mẫn tiếp Đại sứ. Chủ tịch Quốc hội khẳng định.",
+     {("Trần Thanh Mẫn", "Chủ tịch", "Quốc hội", "VN", None)}),
+])
+def test_more_roles(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text, events", [
+    ("Tiêu đề bài\nSáng 3/4, Thủ tướng điện đàm với Thủ tướng Nhật Bản Kishida Fumio.", [("phone_call", "--04-03")]),
+    ("Tiêu đề bài\nChiều 12/3, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Pháp Jean-Noël Barrot.",
+     [("talks", "--03-12")]),
+    ("Tiêu đề bài\nNgày 5/11/2025, Học viện Ngoại giao tổ chức hội thảo quốc tế về Biển Đông.",
+     [("seminar", "2025-11-05")]),
+    ("Tiêu đề bài\nHai bên đã ký kết 5 văn kiện hợp tác. Hội nghị cấp cao ASEAN lần thứ 47 diễn ra tháng 10/2025.",
+     [("signing", None), ("conference", "2025-10")]),
+    ("Tiêu đề bài\nTổng Bí thư mời Tổng thống sang thăm Việt Nam vào thời gian thuận lợi.", []),
+    ("Tiêu đề bài\nTại các diễn đàn đa phương, hai nước ủng hộ lẫn nhau.", []),
+])
+def test_events(text, events):
+    assert [(e.type, e.date) for e in run(text).events if e.type != "other"] == events
+
+
+def test_organizer_place_and_several_events():
+    x = run("Tiêu đề bài\nNgày 14/6, tại Hà Nội, Liên hiệp các tổ chức hữu nghị Việt Nam tổ chức tọa đàm "
+            "“Thông tin đối ngoại”. Chiều cùng ngày, Chủ tịch Nguyễn Phương Nga tiếp Đại sứ Cuba Orlando Hernández.")
+    seminar, reception = x.events
+    assert (seminar.type, seminar.date, seminar.place, seminar.organizer, seminar.name) == (
+        "seminar", "--06-14", "Hà Nội", "Liên hiệp các tổ chức hữu nghị Việt Nam", "Thông tin đối ngoại")
+    assert reception.type == "reception" and reception.participants == ("Nguyễn Phương Nga", "Orlando Hernández")
+
+
+@pytest.mark.parametrize("text, pairs", [
+    # one pair per guest
+    ("Tiêu đề bài\nThủ tướng Nguyễn Xuân Phúc hội kiến Nhà Vua Akihito và Hoàng hậu Michiko.",
+     {("Nguyễn Xuân Phúc", "Akihito"), ("Nguyễn Xuân Phúc", "Michiko")}),
+    # a side with no named person: the delegation as written
+    ("Tiêu đề bài\nTổng Bí thư Tô Lâm tiếp Đoàn đại biểu Đảng Nhân dân Cách mạng Lào.",
+     {("Tô Lâm", "Đoàn đại biểu Đảng Nhân dân Cách mạng Lào")}),
+    # coordinated predicates keep their subject; a passive reception names its host between
+    ("Tiêu đề bài\nChủ tịch Hạ viện Mỹ Dennis Hastert hội đàm với Chủ tịch Quốc hội Nguyễn Văn An, hội kiến với Thủ tướng "
+     "Phan Văn Khải và được lãnh đạo TP.HCM tiếp thân mật.",
+     {("Dennis Hastert", "Nguyễn Văn An"), ("Dennis Hastert", "Phan Văn Khải"), ("lãnh đạo TP.HCM", "Dennis Hastert")}),
+])
+def test_meetings(text, pairs):
+    assert {tuple(m.participants) for m in run(text).meetings} == pairs
+
+
+@pytest.mark.parametrize("text, visits", [
+    ("Tiêu đề bài\nChủ tịch nước Trần Đức Lương kết thúc chuyến thăm các nước Liên bang Nga, Cộng hòa Hungary "
+     "và Vương quốc Anh.", {("Trần Đức Lương", "RU"), ("Trần Đức Lương", "HU"), ("Trần Đức Lương", "GB")}),
+    ("Tiêu đề bài\nĐoàn đại biểu Hạ viện Mỹ do Chủ tịch Hạ viện Dennis Hastert dẫn đầu đã thăm chính thức Việt Nam.",
+     {("Dennis Hastert", "VN")}),
+    ("Tiêu đề bài\nVua Juan Carlos và Hoàng hậu Sofia thăm Việt Nam năm 2006.",
+     {("Juan Carlos", "VN"), ("Sofia", "VN")}),
+    # an invitation is no visit; a Vietnamese at home makes no foreign visit
+    ("Tiêu đề bài\nChủ tịch nước Trần Đại Quang mời Tổng thống Nga Vladimir Putin thăm Việt Nam.", set()),
+    ("Tiêu đề bài\nThủ tướng Phạm Minh Chính thăm và làm việc tại tỉnh Quảng Ninh.", set()),
+])
+def test_more_visits(text, visits):
+    assert {(v.person, v.country) for v in run(text).visits} == visits
+
+
+@pytest.mark.parametrize("text, partners", [
+    # shown working with Vietnam: partners; only mentioned, or a venue: not
+    ("Tiêu đề bài\nViệt Nam và Nhật Bản nhất trí tăng cường hợp tác, tại Davos (Thụy Sĩ).", {("JP", None)}),
+    # Vietnam's membership of an organisation
+    ("Tiêu đề bài\nViệt Nam là thành viên tích cực của ASEAN và APEC.", {("ASEAN", "member"), ("APEC", "member")}),
+    ("Tiêu đề bài\nThủ tướng Việt Nam điện đàm với Thủ tướng Australia Anthony Albanese.", {("AU", None)}),
+])
+def test_partners(text, partners):
+    assert {(p.code, p.level) for p in run(text).partners} == partners
+
+
+def test_speakers_speak_at_events():
+    x = run("Tiêu đề bài\nChiều 2/6, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Pháp Jean-Noël Barrot. "
+            "Bộ trưởng Bùi Thanh Sơn khẳng định Việt Nam coi trọng quan hệ; nhấn mạnh hợp tác. "
+            "Ông Barrot cho biết Pháp ủng hộ.")
+    assert set(x.events[0].speakers) == {"Bùi Thanh Sơn", "Jean-Noël Barrot"}
+
+
+def test_own_articles_score(tmp_path):
+    """The bundled articles against their gold facts: a regression floor for extraction quality."""
+    import json
+
+    from graph.evaluate import score
+    from graph.read import read_paths
+    from graph.resources import data_path
+
+    gold_path = data_path("..", "tests", "data", "articles_gold.jsonl")
+    if not gold_path.exists():
+        gold_path = __import__("pathlib").Path(__file__).parent / "data" / "articles_gold.jsonl"
+    gold = {d["doc"]: d for d in map(json.loads, gold_path.read_text(encoding="utf-8").splitlines())}
+    system = {}
+    for article in read_paths([data_path("articles")]):
+        facts = extract(article)
+        system[article.doc_id] = {
+            "persons": list(facts.persons),
+            "roles": [{"person": r.person, "title": r.title, "org": r.org, "country": r.country} for r in facts.roles],
+            "events": [{"type": e.type, "date": e.date} for e in facts.events],
+            "speakers": [{"person": p} for e in facts.events for p in e.speakers],
+            "meetings": [{"participants": list(m.participants)} for m in facts.meetings],
+            "visits": [{"person": v.person, "country": v.country} for v in facts.visits],
+            "partners": [{"partner": p.code, "level": p.level} for p in facts.partners],
+        }
+    result = score({k: v for k, v in gold.items() if k in system}, system)
+    assert result["overall"]["f1"] >= 0.9
+    assert all(result[kind]["f1"] >= 0.75 for kind in ("persons", "roles", "events", "speakers", "meetings",
+                                                       "visits", "partners"))
