@@ -104,7 +104,8 @@ def _is_name_token(token: Token) -> bool:
 def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     """End (token index) of a capitalised run that may be a person's name, or 0."""
     first = tokens[index]
-    if not _is_name_token(first) or ROMAN.match(first.text) or (
+    initial = index + 1 < len(tokens) and tokens[index + 1].text == "." and len(first.text) == 1  # "I. Morgulov"
+    if not _is_name_token(first) or (ROMAN.match(first.text) and not initial) or (
             first.key in ORG_HEAD_WORDS and first.key not in lexicon.surnames) or _opens_with_stopword(
             tokens, index, lexicon):
         return 0

@@ -39,6 +39,8 @@ def alias_keys(name: str, style: str) -> set[str]:
         keys |= {fold(word) for word in words[1:] if len(word) > 2}  # "Gabriel Boric Font": "Boric"
         plain = [w for w in words if not re.fullmatch(r"[A-ZĐ]\.", w)]
         keys.add(fold(" ".join(plain)))  # "George Bush" for "George W. Bush"
+    if "-" in words[-1]:
+        keys.add(fold(" ".join(words[:-1] + [words[-1].split("-")[0]])))  # "Park Won" for "Park Won-soon"
     if len(words) >= 3:
         keys.add(fold(" ".join(words[:2])))  # "Syed Hamid" for "Syed Hamid Albar", "Phạm Bình" for "Phạm Bình Minh"
     return keys
