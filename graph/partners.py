@@ -7,29 +7,31 @@ from functools import lru_cache
 
 from .normalise import fold, fold_word
 from .records import Event, Meeting, Partner, Role, Visit
-from .resources import read_list
+from .resources import read_list, read_table
 
 VIETNAM = "VN"
-MEETINGS = {"reception", "talks", "meeting", "phone_call", "visit", "signing"}
+MEETINGS = {"reception", "talks", "meeting", "phone_call", "signing"}
 BILATERAL = {fold(w) for w in ("hai nước", "song phương", "hai bên", "hai Đảng", "Việt", "hai nhà lãnh đạo",
                                "hai Chính phủ", "hai Quốc hội", "hai dân tộc")}
 LOCATION = {fold_word(w) for w in ("tại", "ở", "thủ đô")}
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str]]:
+def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     cooperation = frozenset(fold(w) for w in read_list("lexicon", "cooperation.txt"))
     members = frozenset(read_list("lexicon", "vn_memberships.txt"))
-    return cooperation, members
+    parents = {row["code"]: row["parent"] for row in read_table("lexicon", "org_parents.tsv")}
+    return cooperation, members, parents
 
 
 def find_partners(sentences: list, events: list[Event], visits: list[Visit], roles: tuple[Role, ...],
                   meetings: list[Meeting]) -> list[Partner]:
-    cooperation, members = _words()
+    cooperation, members, parents = _words()
     nationality = {r.person: r.country for r in roles if r.country}
     found: dict[str, Partner] = {}
 
     def add(code: str | None, span: tuple[int, int], level: str | None = None) -> None:
+        code = parents.get(code, code)  # "Hội đồng Bảo an LHQ": the UN
         if not code or code == VIETNAM:
             return
         old = found.get(code)
@@ -47,12 +49,15 @@ def find_partners(sentences: list, events: list[Event], visits: list[Visit], rol
         if VIETNAM in sides:
             for side in sides:
                 add(side, meeting.span)
+    # an article about Vietnam's own meetings and visits speaks for Vietnam throughout
+    bilateral = any(VIETNAM in {nationality.get(p) for p in m.participants} for m in meetings) or any(
+        nationality.get(v.person) == VIETNAM for v in visits)
     for sentence in sentences:
-        _from_sentence(sentence, cooperation, members, add)
+        _from_sentence(sentence, cooperation, members, add, bilateral)
     return list(found.values())
 
 
-def _from_sentence(sentence, cooperation, members, add) -> None:
+def _from_sentence(sentence, cooperation, members, add, bilateral: bool = False) -> None:
     items = sentence.items
     text = fold(" ".join(m.text for m in items))
     vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or any(b in text for b in BILATERAL)
@@ -67,7 +72,10 @@ def _from_sentence(sentence, cooperation, members, add) -> None:
             level = "member" if _membership(text) else None
         if levels and m.kind == "country":
             level = min(levels, key=lambda l: abs(l.start - m.start)).key
-        if vietnam and (cooperating or (m.kind == "intl" and m.key in members)):
+        member = m.kind == "intl" and m.key in members
+        if member and bilateral and cooperating and not vietnam:
+            add(m.key, (m.start, m.end), "member" if _membership(text) else None)  # "hợp tác tại LHQ, APEC"
+        elif vietnam and (cooperating or member):
             add(m.key, (m.start, m.end), level)
 
 
