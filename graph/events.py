@@ -32,6 +32,8 @@ DIRECTIONS = _keys("tới", "đến", "sang", "thăm", "tại")
 NOT_EVENT_DATE = _keys("đến", "tới", "trước", "đoạn", "nhìn", "hạn")  # "đến năm 2030", "giai đoạn", "tầm nhìn"
 LATER = re.compile(r"(?i)thời (gian|điểm) (thuận lợi|thích hợp|phù hợp)|dịp sớm nhất")
 CLAUSE_END = {";", ".", "?", "!", ":"}
+NATION = match_key("nước")
+THIS = _keys("này", "bạn", "đó")
 STATE_FORMS = _keys("cộng", "hòa", "hoà", "vương", "quốc", "liên", "bang", "nhà", "nước", "các")
 OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
 
@@ -127,7 +129,7 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         if _invited(sentence, index):
             return None
         draft.told = any(m.key in CLOSING for m in items[max(0, index - 3):index])  # "kết thúc tốt đẹp chuyến thăm"
-        _fill_visit(sentence, index, draft, nationality)
+        _fill_visit(sentence, index, draft, nationality, taken)
         keep = bool(draft.destinations or draft.hosts)
     elif kind in MEETING_TYPES:
         told = role != "noun" and _refers_back(items, index)
@@ -252,7 +254,7 @@ def sentence_text(items: list[Mention]) -> str:
     return " ".join(m.text for m in items)
 
 
-def _fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str]) -> None:
+def _fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], taken: set[int]) -> None:
     items = sentence.items
     visitors: list[str] = []
     directed = False  # a destination after 'tới', 'đến', 'sang' beats one inside 'của ...'
@@ -271,16 +273,26 @@ def _fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str])
                 draft.destinations, draft.place, directed = [code], item.text, after_direction
             elif code and listed and code not in draft.destinations:
                 draft.destinations.append(code)  # "thăm Maroc, Algeria và Nam Phi"
+        if item.key == NATION and ahead + 1 < len(items) and items[ahead + 1].key in THIS and not draft.destinations:
+            code = _country_before(sentence, index) or sentence.foreign  # "thăm chính thức nước này"
+            if code:
+                draft.destinations = [code]
         if item.key == OF and not visitors and ahead - index <= 8:
             visitors = _coordinated_after(sentence, ahead)  # "chuyến thăm Nga của Chủ tịch nước X"
     if not visitors:
         led = _led_by(sentence)
         bare = items[index].get("role") == "noun" and not draft.destinations  # "chuyến thăm sẽ tạo động lực"
-        visitors = [led] if led else [] if bare else _persons_before(sentence, index, set())
-    home = {nationality.get(v) for v in visitors}
-    if draft.destinations == ["VN"] and home == {"VN"}:
-        visitors = []  # a Vietnamese travelling at home is no foreign visit
-    draft.hosts = visitors
+        visitors = [led] if led else [] if bare else _persons_before(sentence, index, taken)
+    # nobody visits their own country: a Vietnamese at home, the host met during the visit
+    draft.hosts = [v for v in visitors if not draft.destinations or nationality.get(v) not in draft.destinations]
+
+
+def _country_before(sentence, index: int) -> str | None:
+    for back in range(index - 1, -1, -1):
+        item = sentence.items[back]
+        if item.kind == "country" and item.key != "VN":
+            return item.key
+    return None
 
 
 def _coordinated_after(sentence, index: int) -> list[str]:

@@ -28,6 +28,7 @@ class Sentence:
     section: str
     persons: dict[int, str] = field(default_factory=dict)  # item index -> person name
     sides: dict[int, str] = field(default_factory=dict)  # item index -> a bare title as written, unresolved
+    foreign: str | None = None  # the foreign country the article is most about ("nước này")
 
 
 @dataclass
@@ -65,7 +66,10 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
         title_refs += found_titles
     people = resolve_people(refs)
     resolve_titles(title_refs, refs)
-    roles = tuple(make_roles(refs, lexicon, main_foreign_country(sentences)))
+    foreign = main_foreign_country(sentences)
+    for sentence in sentences:
+        sentence.foreign = foreign
+    roles = tuple(make_roles(refs, lexicon, foreign))
     events, meetings, visits = find_events(sentences, article, nationalities(refs, list(roles)))
     from .partners import find_partners
 
@@ -231,7 +235,8 @@ def resolve_titles(title_refs: list[TitleRef], refs: list[Ref]) -> None:
         key, country = fold(link.title.text), link.country
         offset = tref.sentence.items[tref.index].start
         matches = [h for h in holders if h[1] == key and (country is None or h[3] in (None, country))]
-        if country is None:  # a bare "Thủ tướng" is Vietnam's, never a foreigner's
+        entry = load_lexicon().titles.get(phrase_key(link.title.text))
+        if country is None and not (entry and entry.get("scope") == "foreign"):  # a bare "Thủ tướng" is Vietnam's
             vietnamese = [h for h in matches if h[3] == "VN"]
             matches = vietnamese or [h for h in matches if h[3] is None]
         before = [h for h in matches if h[0] < offset]
