@@ -331,8 +331,9 @@ def _is_specific(items: list[Mention], index: int) -> bool:
     trigger = items[index]
     if index > 0 and (items[index - 1].key in PLURAL or items[index - 1].kind == "title"):
         return False  # "các diễn đàn", "Phó Chủ tịch Diễn đàn ...": no event
-    if trigger.key == "signing" and trigger.get("role") == "verb":
-        return any(m.key in DOCUMENTS or m.kind in ("country", "intl") for m in items[index + 1:index + 4])
+    if trigger.key == "signing":  # "ký kết các văn kiện", "lễ ký kết": a signing that happened
+        return trigger.get("role") == "noun" or any(
+            m.key in DOCUMENTS or m.kind in ("country", "intl") for m in items[index + 1:index + 4])
     if trigger.key == "ceremony" and match_key(trigger.text) == match_key("lễ"):
         return index + 1 < len(items) and items[index + 1].kind == "word" and items[index + 1].text[:1].isalpha()
     if trigger.text[:1].isupper():
@@ -401,6 +402,8 @@ def _assign_dates(sentence, drafts: list[Draft]) -> None:
         tight = [d for d in drafts if 0 <= item.start - d.end <= 20]  # "chuyến thăm ... từ ngày 25-27/12"
         for target in tight:
             target.date = value if len(value) >= len(target.date or "") else target.date
+        if tight:
+            continue  # a date bound to the event right before it dates no other
         for target in targets:
             if len(value) == 4 and abs(target.start - item.start) > 120:
                 continue  # a bare year far from the trigger is context, not the event's date
