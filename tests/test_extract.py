@@ -1,4 +1,6 @@
 """Table-driven extraction tests on sentences written for these tests."""
+from pathlib import Path
+
 import pytest
 
 from graph.extract import extract
@@ -228,9 +230,7 @@ def test_own_articles_score(tmp_path):
     from graph.read import read_paths
     from graph.resources import data_path
 
-    gold_path = data_path("..", "tests", "data", "articles_gold.jsonl")
-    if not gold_path.exists():
-        gold_path = __import__("pathlib").Path(__file__).parent / "data" / "articles_gold.jsonl"
+    gold_path = Path(__file__).parent / "data" / "articles_gold.jsonl"
     gold = {d["doc"]: d for d in map(json.loads, gold_path.read_text(encoding="utf-8").splitlines())}
     system = {}
     for article in read_paths([data_path("articles")]):

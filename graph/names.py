@@ -1,0 +1,204 @@
+"""Who is named in a sentence: title chains closed by a name, names after an
+honorific, names standing alone; then, over the whole article, full names
+registered and short forms and bare titles ("Bộ trưởng Niên", "Tổng Bí thư")
+resolved to them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .chains import FORMER, LINK_SEPARATORS, ORG_HEADS, Link, is_name, is_short_name, is_title, parse_chain
+from .lexicon import load_lexicon
+from .mentions import ORG_HEAD_WORDS, plausible_vietnamese_name
+from .normalise import fold, match_key, phrase_key
+from .people import People
+from .records import Mention
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    items: list[Mention]
+    story: int  # the main article is story 0; each teaser is a story of its own
+    section: str
+    persons: dict[int, str] = field(default_factory=dict)  # item index -> person name
+    sides: dict[int, str] = field(default_factory=dict)  # item index -> a bare title as written, unresolved
+    foreign: str | None = None  # the foreign country the article is most about ("nước này")
+
+
+@dataclass
+class Ref:
+    """A person mentioned at ``sentence.items[index]``, with the posts stated there."""
+
+    sentence: Sentence
+    index: int
+    name: str
+    style: str
+    links: list[Link] = field(default_factory=list)
+    resolved: str | None = None
+    weak: bool = False  # a foreign-looking name with nothing around it that says "person"
+
+
+@dataclass
+class TitleRef:
+    """A bare title standing for a person: "Phó Thủ tướng bày tỏ..."."""
+
+    sentence: Sentence
+    index: int
+    links: list[Link]
+
+
+def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
+    items = sentence.items
+    refs: list[Ref] = []
+    titles: list[TitleRef] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        starts_chain = is_title(item) or (item.kind == "word" and item.key in FORMER
+                                          and index + 1 < len(items) and is_title(items[index + 1]))
+        if starts_chain and index > 0 and items[index - 1].key in ORG_HEAD_WORDS and items[index - 1].text[:1].isupper():
+            index += 1  # "Ban Thư ký Quốc gia ASEAN": a title word inside an organisation's name
+            continue
+        if starts_chain and item.get("kind") not in ("address", "degree"):
+            chain = parse_chain(items, index)
+            if chain is not None and chain.name is not None:
+                ref = _name_ref(sentence, chain.name, chain.links)
+                refs.append(ref)
+                index = _apposition(sentence, chain.name, ref)
+                continue
+            if chain is not None and any(link.is_post for link in chain.links):
+                titles.append(TitleRef(sentence, index, chain.links))
+            index = chain.end if chain else index + 1
+            continue
+        if is_title(item) and item.get("kind") in ("address", "degree") and index + 1 < len(items) and (
+                is_name(items[index + 1]) or is_short_name(items[index + 1])):
+            ref = _name_ref(sentence, index + 1, [])
+            refs.append(ref)
+            index = _apposition(sentence, index + 1, ref)
+            continue
+        if is_name(item) and (_in_credit(items, index) or _names_an_org(items, index)):
+            index += 1
+            continue
+        if is_name(item) and item.kind == "name" and item.get("style") == "vn" and not (
+                plausible_vietnamese_name(item.text, load_lexicon()) or _acts(items, index)):
+            index += 1  # "Hoàng Cung", "Đoàn Cấp cao": a capitalised phrase, not a person
+            continue
+        if is_name(item) and (item.kind == "person" or item.get("style") in ("vn", "latin") or item.key):
+            ref = _name_ref(sentence, index, [])
+            ref.weak = item.get("style") == "latin" and not _acts(items, index)
+            refs.append(ref)
+            index = _apposition(sentence, index, ref)
+            continue
+        index += 1
+    return refs, titles
+
+
+CREDIT_WORDS = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip")}
+
+
+def _in_credit(items: list[Mention], index: int) -> bool:
+    """'(Ảnh: Trí Dũng – TTXVN)': a photo credit names no actor."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        if items[back].text == ":" and back > 0 and items[back - 1].key in CREDIT_WORDS:
+            return True
+    return False
+
+
+def _acts(items: list[Mention], index: int) -> bool:
+    """A name next to a verb of speaking, meeting or visiting is someone's."""
+    after = items[index + 1:index + 3]
+    before = items[max(0, index - 2):index]
+    return any(m.kind in ("speech", "trigger") for m in after) or any(
+        m.kind == "trigger" and m.get("role") != "noun" for m in before)
+
+
+def _names_an_org(items: list[Mention], index: int) -> bool:
+    """'Học viện Ngoại giao Andrés Bello', 'Phủ Tổng thống La Moneda', 'Đại học New South Wales'."""
+    if index == 0 or items[index].kind == "person":
+        return False
+    before = items[index - 1]
+    if before.kind == "org":
+        return True
+    words = " ".join(m.text for m in items[max(0, index - 2):index])
+    return any(fold(words).endswith(head) for head in ORG_HEADS)
+
+
+def _name_ref(sentence: Sentence, index: int, links: list[Link]) -> Ref:
+    item = sentence.items[index]
+    style = item.get("style") or "short"
+    if item.kind == "person":  # a leader the gazetteer knows; Vietnamese ones read as Vietnamese names
+        style = "vn" if load_lexicon().person_countries.get(item.get("name") or "") == "VN" else "known"
+    return Ref(sentence, index, item.text, style, list(links))
+
+
+def _apposition(sentence: Sentence, name_index: int, ref: Ref) -> int:
+    """After "X, Trợ lý Bộ trưởng, Vụ trưởng Vụ ..., ": add those posts to X; return the next index."""
+    items = sentence.items
+    after = name_index + 1
+    if after + 1 < len(items) and items[after].key in LINK_SEPARATORS and (
+            is_title(items[after + 1]) or items[after + 1].key in FORMER):
+        chain = parse_chain(items, after + 1)
+        if chain is not None and chain.name is None and any(l.is_post for l in chain.links):
+            ref.links.extend(chain.links)
+            return chain.end
+    return after
+
+
+def resolve_people(refs: list[Ref]) -> People:
+    """Register full names first, then resolve short forms against them."""
+    people = People()
+    full = [r for r in refs if len(r.name.split()) >= 2 and "." not in r.name]
+    for ref in sorted(full, key=lambda r: (r.weak, -len(r.name.split()))):  # fuller forms first
+        ref.resolved = people.add(ref.name, *_offsets(ref), ref.style).name
+    for ref in full:
+        ref.resolved = people.find(ref.name).name
+    for ref in refs:
+        if ref.resolved is None:
+            known = people.find(ref.name)
+            ref.resolved = known.name if known else people.add(ref.name, *_offsets(ref), "short").name
+    strong = {ref.resolved for ref in refs if not ref.weak}
+    for ref in refs:
+        if ref.weak and ref.resolved not in strong:  # "El Nino", "Post Gazette": never an actor
+            people.persons = [p for p in people.persons if p.name != ref.resolved]
+            continue
+        ref.sentence.persons[ref.index] = ref.resolved
+    return people
+
+
+def _offsets(ref: Ref) -> tuple[int, int]:
+    item = ref.sentence.items[ref.index]
+    return item.start, item.end
+
+
+def resolve_titles(title_refs: list[TitleRef], refs: list[Ref]) -> None:
+    """A bare title stands for the person last named with that title (or first, if none before)."""
+    holders: list[tuple[int, str, str, str | None]] = []  # (offset, title key, person, country)
+    for ref in refs:
+        for link in ref.links:
+            country = link.country or ("VN" if ref.style == "vn" else None)
+            holders.append((ref.sentence.items[ref.index].start, fold(link.title.text), ref.resolved, country))
+    holders.sort(key=lambda h: h[0])
+    for tref in title_refs:
+        link = tref.links[-1]
+        key, country = fold(link.title.text), link.country
+        offset = tref.sentence.items[tref.index].start
+        matches = [h for h in holders if h[1] == key and (country is None or h[3] in (None, country))]
+        entry = load_lexicon().titles.get(phrase_key(link.title.text))
+        if country is None and not (entry and entry.get("scope") == "foreign"):  # a bare "Thủ tướng" is Vietnam's
+            vietnamese = [h for h in matches if h[3] == "VN"]
+            matches = vietnamese or [h for h in matches if h[3] is None]
+        before = [h for h in matches if h[0] < offset]
+        chosen = before[-1] if before else (matches[0] if matches else None)
+        if chosen is not None:
+            tref.sentence.persons[tref.index] = chosen[2]
+        else:  # "tiếp Phó Chủ tịch Quốc hội Mông Cổ": a side with no named person
+            items = tref.sentence.items
+            end = _chain_end(items, tref.index)
+            tref.sentence.sides[tref.index] = " ".join(m.text for m in items[tref.index:end])
+
+
+def _chain_end(items: list[Mention], index: int) -> int:
+    chain = parse_chain(items, index)
+    return chain.end if chain else index + 1

@@ -1,0 +1,221 @@
+"""Who is on each side of an event: the subject before a verb, the objects
+after it ("tiếp A và B"), passive hosts ("được A tiếp"), sides with no named
+person ("Đoàn đại biểu ..."), visitors and destinations, and who speaks.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .normalise import match_key
+from .records import Mention
+
+if TYPE_CHECKING:
+    from .events import Draft
+
+
+def _keys(*words: str) -> set[str]:
+    return {match_key(w) for w in words}
+
+
+GROUP_START = {("đoàn", None), ("cộng", "đồng"), ("lãnh", "đạo"), ("đại", "diện"), ("các", "vị"), ("giới", None)}
+AND = _keys("và", "cùng")
+GROUP_HEADS = _keys("lãnh", "đoàn", "đại", "phía", "chính", "giới")  # "được lãnh đạo TP.HCM tiếp"
+DIRECTIONS = _keys("tới", "đến", "sang", "thăm", "tại")
+LATER = re.compile(r"(?i)thời (gian|điểm) (thuận lợi|thích hợp|phù hợp)|dịp sớm nhất")
+CLAUSE_END = {";", ".", "?", "!", ":"}
+NATION = match_key("nước")
+THIS = _keys("này", "bạn", "đó")
+STATE_FORMS = _keys("cộng", "hòa", "hoà", "vương", "quốc", "liên", "bang", "nhà", "nước", "các")
+OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
+REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
+CLOSING = _keys("thúc", "sau")
+PASSIVE, OF, AT, BY, LEAD, INVITE = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời"))
+
+
+def person_before(sentence, index: int, limit: int = 40, skip: set[int] = frozenset()) -> tuple[str | None, int]:
+    for back in range(index - 1, max(-1, index - limit), -1):
+        if back in sentence.persons and back not in skip:
+            return sentence.persons[back], back
+        if sentence.items[back].text in CLAUSE_END:
+            break
+    return None, -1
+
+
+def persons_before(sentence, index: int, skip: set[int]) -> list[str]:
+    """'Vua Juan Carlos và Hoàng hậu Sofia ... trong chuyến thăm': every coordinated subject."""
+    first, at = person_before(sentence, index, skip=skip)
+    if first is None:
+        return []
+    found = [first]
+    while True:
+        joiner = at - 1
+        while joiner >= 0 and sentence.items[joiner].kind == "title":
+            joiner -= 1
+        if joiner <= 0 or sentence.items[joiner].key not in AND:
+            return found
+        other, at = person_before(sentence, joiner, limit=8, skip=skip)
+        if other is None or other in found:
+            return found
+        found.insert(0, other)
+
+
+def sides_after(sentence, index: int, limit: int = 30, titles: bool = True) -> list[tuple[str, int]]:
+    """Persons (or bare titles) right after a verb ('tiếp A và B'), up to the end of the object."""
+    out = []
+    items = sentence.items
+    for ahead in range(index + 1, min(len(items), index + limit)):
+        side = sentence.persons.get(ahead) or (sentence.sides.get(ahead) if titles else None)
+        if side:
+            if side not in [s for s, _ in out]:
+                out.append((side, ahead))
+            continue
+        item = items[ahead]
+        if item.text in CLAUSE_END or item.kind in ("trigger", "speech"):
+            break
+        if out and item.kind == "word" and item.key not in AND and item.text != "," and not item.text[:1].isupper():
+            break
+    return out
+
+
+def fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
+    items = sentence.items
+    passive = next((back for back in range(index - 1, max(-1, index - 8), -1) if items[back].key == PASSIVE), None)
+    if passive is not None and not any(m.text in CLAUSE_END or m.text == "," for m in items[passive:index]):
+        draft.guests = persons_before(sentence, passive, taken)  # "B được A tiếp": A between
+        between = [sentence.persons[i] for i in range(passive + 1, index) if i in sentence.persons]
+        group = " ".join(m.text for m in items[passive + 1:index]) if passive + 1 < index else None
+        draft.hosts = between[:1] or ([group] if group and items[passive + 1].key in GROUP_HEADS else [])
+        return
+    after = sides_after(sentence, index, titles=False)
+    group = None if after else _group_after(items, index)
+    if not after and group is None:
+        after = sides_after(sentence, index)  # "tiếp Phó Chủ tịch Quốc hội Mông Cổ"
+    guests = [name for name, _ in after] or ([group] if group else [])
+    taken.update(at for _, at in after)
+    hosts = persons_before(sentence, index, taken)  # "Nhà Vua và Hoàng hậu ... gặp lại Thủ tướng"
+    if not hosts and guests and items[index].get("role") == "noun":  # "Tại buổi tiếp B, A nói"
+        last = after[-1][1] if after else index
+        hosts = [next((sentence.persons[i] for i in range(last + 1, len(items)) if i in sentence.persons), None)]
+    draft.hosts = [h for h in hosts if h]
+    draft.guests = [g for g in guests if g not in draft.hosts]
+
+
+def _group_after(items: list[Mention], index: int) -> str | None:
+    """'tiếp Đoàn đại biểu Đảng Nhân dân Cách mạng Lào': a side with no named person."""
+    cursor = index + 1
+    while cursor < len(items) and items[cursor].kind == "word" and items[cursor].key in OBJECT_SKIP:
+        cursor += 1
+    if cursor + 1 >= len(items) or not any(
+            items[cursor].key == match_key(a) and (b is None or items[cursor + 1].key == match_key(b))
+            for a, b in GROUP_START):
+        return None
+    end = cursor + 1
+    while end < len(items) and items[end].text not in CLAUSE_END and items[end].text != "," \
+            and items[end].kind not in ("trigger", "speech", "date") and items[end].key not in (AT, BY, match_key("nhân")):
+        end += 1
+    return " ".join(m.text for m in items[cursor:end]) if end - cursor >= 2 else None
+
+
+def invited(sentence, index: int) -> bool:
+    """'mời Nhà vua sang thăm Việt Nam', 'sẽ thăm vào thời gian thuận lợi': no visit (yet)."""
+    items = sentence.items
+    for back in range(index - 1, max(-1, index - 8), -1):
+        if items[back].key == INVITE and not (back > 0 and items[back - 1].key == match_key("lời")):
+            return True
+        if items[back].text in CLAUSE_END:
+            break
+    clause = sentence_text(items[index:index + 20])
+    return bool(LATER.search(clause))
+
+
+def sentence_text(items: list[Mention]) -> str:
+    return " ".join(m.text for m in items)
+
+
+def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], taken: set[int]) -> None:
+    items = sentence.items
+    visitors: list[str] = []
+    directed = False  # a destination after 'tới', 'đến', 'sang' beats one inside 'của ...'
+    for ahead in range(index + 1, min(len(items), index + 25)):
+        item = items[ahead]
+        if item.text in CLAUSE_END or item.kind == "trigger":
+            break
+        if item.kind in ("country", "place") and items[ahead - 1].kind != "title":  # "Thủ tướng Việt Nam"
+            code = item.key if item.kind == "country" else item.get("country")
+            before = ahead - 1
+            while before > index and items[before].key in STATE_FORMS:  # "Cộng hòa Hungary", "Vương quốc Anh"
+                before -= 1
+            after_direction = items[before].key in DIRECTIONS
+            listed = draft.destinations and (items[before].text in (",", ";") or items[before].key in AND)
+            if code and (not draft.destinations or (after_direction and not directed)):
+                draft.destinations, draft.place, directed = [code], item.text, after_direction
+            elif code and listed and code not in draft.destinations:
+                draft.destinations.append(code)  # "thăm Maroc, Algeria và Nam Phi"
+        if item.key == NATION and ahead + 1 < len(items) and items[ahead + 1].key in THIS and not draft.destinations:
+            code = _country_before(sentence, index) or sentence.foreign  # "thăm chính thức nước này"
+            if code:
+                draft.destinations = [code]
+        if item.key == OF and not visitors and ahead - index <= 8:
+            visitors = _coordinated_after(sentence, ahead)  # "chuyến thăm Nga của Chủ tịch nước X"
+    if not visitors:
+        led = _led_by(sentence)
+        bare = items[index].get("role") == "noun" and not draft.destinations  # "chuyến thăm sẽ tạo động lực"
+        visitors = [led] if led else [] if bare else persons_before(sentence, index, taken)
+    # nobody visits their own country: a Vietnamese at home, the host met during the visit
+    draft.hosts = [v for v in visitors if not draft.destinations or nationality.get(v) not in draft.destinations]
+
+
+def _country_before(sentence, index: int) -> str | None:
+    for back in range(index - 1, -1, -1):
+        item = sentence.items[back]
+        if item.kind == "country" and item.key != "VN":
+            return item.key
+    return None
+
+
+def _coordinated_after(sentence, index: int) -> list[str]:
+    """The person right after ``index`` and those joined to it by 'và'/'cùng'."""
+    items = sentence.items
+    found: list[str] = []
+    cursor = index + 1
+    while cursor < min(len(items), index + 30):
+        if cursor in sentence.persons:
+            found.append(sentence.persons[cursor])
+            nxt = cursor + 1
+            if nxt < len(items) and items[nxt].key in AND:
+                cursor = nxt + 1
+                continue
+            break
+        if items[cursor].kind not in ("title", "country", "org", "intl") and items[cursor].key not in AND \
+                and items[cursor].text not in ("-", "–") and not found and cursor - index > 6:
+            break
+        cursor += 1
+    return found
+
+
+def _led_by(sentence) -> str | None:
+    """'Đoàn ... do Chủ tịch Hạ viện Dennis Hastert dẫn đầu': the delegation's leader."""
+    items = sentence.items
+    for i, item in enumerate(items):
+        if item.key == BY:
+            for j in range(i + 1, min(len(items), i + 12)):
+                if items[j].key == LEAD:
+                    return next((sentence.persons[k] for k in range(i + 1, j) if k in sentence.persons), None)
+    return None
+
+
+def speaker(sentence, index: int) -> str | None:
+    """Who says it: the person before the verb, or, for a verb opening a clause with no
+    subject ("...; nhấn mạnh ..."), the sentence's subject."""
+    items = sentence.items
+    opens_clause = index > 0 and items[index - 1].text in (";", ",") or (
+        index > 1 and items[index - 1].key in AND and items[index - 2].text in (";", ","))
+    if opens_clause and sentence.persons:
+        return sentence.persons[min(sentence.persons)]
+    return person_before(sentence, index, limit=30)[0]
+
+
+def refers_back(items: list[Mention], index: int) -> bool:
+    """'Tham dự hội đàm có ...', 'Sau hội đàm, ...': the event told already, no new sides."""
+    return index > 0 and items[index - 1].key in REFERENCE
