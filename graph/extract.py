@@ -10,7 +10,7 @@ from __future__ import annotations
 from .events import find_events
 from .lexicon import Lexicon, load_lexicon
 from .mentions import find_mentions
-from .names import Sentence, find_people, resolve_people, resolve_titles
+from .names import Sentence, find_people, find_surnames, resolve_people, resolve_titles
 from .normalise import split_sentences
 from .partners import find_partners
 from .records import Article, Extraction, Mention
@@ -28,6 +28,7 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
         title_refs += found_titles
     people = resolve_people(refs)
     resolve_titles(title_refs, refs)
+    find_surnames(sentences, people)
     foreign = main_foreign_country(sentences)
     for sentence in sentences:
         sentence.foreign = foreign

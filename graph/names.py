@@ -167,6 +167,17 @@ def resolve_people(refs: list[Ref]) -> People:
     return people
 
 
+def find_surnames(sentences: list[Sentence], people: People) -> None:
+    """'Blinken nói': a lone capitalised word that is the short form of someone named in full."""
+    for sentence in sentences:
+        for index, item in enumerate(sentence.items):
+            if index in sentence.persons or not is_short_name(item):
+                continue
+            person = people.find(item.text)
+            if person is not None and len(person.name.split()) >= 2 and person.style != "vn":
+                sentence.persons[index] = person.name
+
+
 def _offsets(ref: Ref) -> tuple[int, int]:
     item = ref.sentence.items[ref.index]
     return item.start, item.end

@@ -215,6 +215,12 @@ def test_partners(text, partners):
     assert {(p.code, p.level) for p in run(text).partners} == partners
 
 
+def test_a_bare_surname_is_the_person_named_in_full():
+    x = run("Tiêu đề bài\nChiều 2/6, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Mỹ Antony Blinken. "
+            "Blinken khẳng định Mỹ ủng hộ.")
+    assert x.events[0].speakers == ("Antony Blinken",)
+
+
 def test_speakers_speak_at_events():
     x = run("Tiêu đề bài\nChiều 2/6, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Pháp Jean-Noël Barrot. "
             "Bộ trưởng Bùi Thanh Sơn khẳng định Việt Nam coi trọng quan hệ; nhấn mạnh hợp tác. "
