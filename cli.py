@@ -13,8 +13,9 @@ import click
 
 from graph.errors import GraphError
 
-STORE = click.option("--store", envvar="VNFA_STORE", default=None, metavar="DIR",
-                     help="Store folder (default ./vnfa-data, or $VNFA_STORE).")
+STORE = click.option("--store", envvar="VNFA_STORE", default=None, metavar="DIR|URL",
+                     help="Store folder (default ./vnfa-data, or $VNFA_STORE), or a SPARQL server: "
+                          "sparql+http://HOST:PORT/PATH or an endpoint file FILE.toml.")
 QUIET = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 FORMAT_NAMES = ("turtle", "nt", "nquads", "trig", "jsonld", "xml")
 
@@ -40,9 +41,11 @@ def main() -> None:
 
 
 def _print_report(report, quiet: bool) -> None:
-    for line in report.warnings + report.failed:
-        click.echo(f"vnfa: {line}", err=True)
-    if not quiet or report.failed:
+    skipped = getattr(report, "skipped", [])
+    for kind, lines in (("note", report.warnings), ("skipped", skipped), ("failed", report.failed)):
+        for line in lines:
+            click.echo(f"vnfa: {kind}: {line}", err=True)
+    if not quiet or report.failed or skipped:
         click.echo(report.summary(), err=True)
 
 
@@ -50,17 +53,25 @@ def _print_report(report, quiet: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @STORE
 @QUIET
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Skip files larger than N bytes (default 20,000,000).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, metavar="N",
+              help="Extract in N worker processes (one process writes).")
+@click.option("--bulk", is_flag=True, help="Into a new store only: Oxigraph's bulk loader, about 3x faster, "
+              "not transactional (an interrupted load leaves a store that must be deleted).")
 @reports_errors
-def ingest(paths: tuple[str, ...], store: str | None, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: int | None, workers: int,
+           bulk: bool) -> None:
     """Read articles (.txt, .html, .jsonl, folders) into the store.
 
-    Example: vnfa ingest data/articles/ --store vnfa-data
+    Ends with a summary (ingested, skipped, failed); exits 1 if any failed.
+    Example: vnfa ingest data/articles/ --store vnfa-data --workers 2
     """
     from graph.pipeline import ingest as run
     from graph.store import opened
 
     with opened(store) as dataset:
-        report = run(paths, dataset, progress=not quiet)
+        report = run(paths, dataset, progress=not quiet, max_bytes=max_bytes, workers=workers, bulk=bulk)
     _print_report(report, quiet)
     if report.failed:
         sys.exit(1)
@@ -121,16 +132,21 @@ def evaluate(paths: tuple[str, ...], gold: str, store: str | None, quiet: bool) 
 @click.option("--param", multiple=True, metavar="NAME=VALUE", help="Bind a variable (names as @vi text).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table")
 @click.option("-o", "--output", default="-", help="Output file ('-' for stdout).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              metavar="SECONDS", help="Stop the query after this long.")
+@click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="ROWS",
+              help="Stop at this many rows (a notice goes to stderr).")
 @STORE
 @reports_errors
-def query(sparql, file, name, list_, param, fmt, output, store) -> None:
-    """Run a SPARQL query on the store.
+def query(sparql, file, name, list_, param, fmt, output, timeout, limit, store) -> None:
+    """Run a SPARQL query on the store (updates and SERVICE are refused).
 
     Example: vnfa query --name who-holds-what --format csv
     """
     from graph.commands import open_output
-    from graph.query import format_result, named_queries, query_description, run_query
-    from graph.store import opened
+    from graph.guard import Limits
+    from graph.query import named_queries, query_description
+    from graph.results import query_store
 
     queries = named_queries()
     if list_:
@@ -142,11 +158,12 @@ def query(sparql, file, name, list_, param, fmt, output, store) -> None:
     if name is not None and name not in queries:
         raise click.UsageError(f"no named query '{name}'; choose one of: {', '.join(queries)}")
     text = queries[name] if name else Path(file).read_text(encoding="utf-8") if file else sparql
-    bindings = _bindings(param)
-    with opened(store, create=False) as dataset:
-        rendered = format_result(run_query(dataset, text, bindings), fmt)
+    rendered, truncated = query_store(store, text, fmt, bindings=_bindings(param),
+                                      limits=Limits(timeout=timeout, rows=limit))
     out = open_output(output)
     out.write(rendered + "\n")
+    if truncated:
+        click.echo(f"vnfa: stopped at the {limit}-row limit; raise --limit or narrow the query", err=True)
 
 
 def _bindings(params: tuple[str, ...]) -> dict:
@@ -161,20 +178,75 @@ def _bindings(params: tuple[str, ...]) -> dict:
     return out
 
 
-@main.command()
-@click.option("-o", "--output", default="vnfa-out/network.png", help="Image file: .png, .svg or .pdf.")
-@STORE
-@reports_errors
-def draw(output: str, store: str | None) -> None:
-    """Draw the network of people, posts, organisations, countries and meetings.
+def _draw_options(command):
+    """The draw command's options, choices built from graph/styles.py's tables."""
+    from graph.styles import LANGUAGES, LAYOUT_NOTES, OUTPUT_FORMATS, RELATIONS, VIEW_NAMES
 
-    Example: vnfa draw -o network.svg
+    options = [
+        click.option("-o", "--output", default="vnfa-out/network.png", show_default=True,
+                     help="A figure (.png .svg .pdf) or the network (.graphml .gexf .json .html); '-' for stdout."),
+        click.option("--view", type=click.Choice(VIEW_NAMES), default="actors", show_default=True,
+                     help="What to draw: actors (posts, meetings, visits), meetings, partners, events."),
+        click.option("--query", "query_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE.rq",
+                     help="Draw a CONSTRUCT or two-column SELECT query instead of a view."),
+        click.option("--focus", metavar="NAME", help="Only NAME's ego network (accents and case optional)."),
+        click.option("--hops", type=click.IntRange(0, 10), default=1, show_default=True,
+                     help="With --focus: how many edges away from NAME."),
+        click.option("--since", metavar="DATE", help="Only facts dated on or after DATE (YYYY[-MM[-DD]])."),
+        click.option("--until", metavar="DATE", help="Only facts dated on or before DATE."),
+        click.option("--relation", multiple=True, type=click.Choice(list(RELATIONS)), help="Only these relations."),
+        click.option("--country", multiple=True, metavar="CODE",
+                     help="Only edges touching actors of this country or organisation (CN, US, ASEAN...)."),
+        click.option("--lang", type=click.Choice(LANGUAGES), default="vi", show_default=True, help="Labels' language."),
+        click.option("--layout", type=click.Choice(list(LAYOUT_NOTES)), default="auto", show_default=True,
+                     help="; ".join(f"{k}: {v}" for k, v in LAYOUT_NOTES.items()) + "."),
+        click.option("--seed", type=int, default=7, show_default=True, help="Layout seed: same seed, same picture."),
+        click.option("--labels", type=click.IntRange(0), default=None, help="Label at most N of the most central nodes."),
+        click.option("--size", default="12x9", show_default=True, metavar="WxH", help="Figure size in inches."),
+        click.option("--dpi", type=click.IntRange(20, 1200), default=150, show_default=True, help="Dots per inch."),
+        click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default=None,
+                     help="Output format (default: the output file's extension)."),
+        click.option("--title", help="The figure's title (default: the view's)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _figure_size(value: str) -> tuple[float, float]:
+    width, sep, height = value.lower().partition("x")
+    try:
+        size = (float(width), float(height))
+    except ValueError:
+        size = (0.0, 0.0)
+    if not sep or not (1 <= size[0] <= 100 and 1 <= size[1] <= 100):
+        raise click.BadParameter(f"'{value}' is no size; give WIDTHxHEIGHT in inches, such as 12x9", param_hint="--size")
+    return size
+
+
+@main.command()
+@_draw_options
+@STORE
+@QUIET
+@reports_errors
+def draw(output: str, query_file: str | None, size: str, store: str | None, quiet: bool, **options) -> None:
+    """Draw a view of the graph, or a SPARQL result, as a figure or a network file.
+
+    Views: actors (people, organisations, countries: posts, meetings, visits),
+    meetings (who met whom), partners (Vietnam's partners by level), events
+    (who spoke at or attended what).
+    Example: vnfa draw --view meetings --focus "Pham Minh Chinh" --hops 2 --lang en -o pmc.svg
     """
     from graph.commands import draw_network
+    from graph.network import DrawRequest, read_query
     from graph.store import opened
 
+    query = read_query(query_file) if query_file else None
+    request = DrawRequest(query=query, query_name=Path(query_file).name if query_file else "",
+                          size=_figure_size(size), relations=tuple(options.pop("relation")),
+                          countries=tuple(options.pop("country")), **options)
     with opened(store, create=False) as dataset:
-        nodes, edges = draw_network(dataset, output)
+        nodes, edges = draw_network(dataset, output, request, progress=not quiet)
     click.echo(f"wrote {output} ({nodes} nodes, {edges} edges)", err=True)
 
 
@@ -182,23 +254,36 @@ def draw(output: str, store: str | None) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_NAMES), default="turtle")
 @click.option("-o", "--output", default="-", help="Output file ('-' for stdout).")
 @click.option("--graph", "article", default=None, metavar="ARTICLE", help="Only this article's graph (its id).")
+@click.option("--named-graphs/--union", default=None,
+              help="Keep one graph per article (nquads, trig: their default) or merge them into one.")
+@click.option("--ontology", is_flag=True, help="Write vnfa's ontology (classes, properties, SKOS schemes) instead.")
+@click.option("--no-description", is_flag=True, help="Leave out the VoID/DCAT description of the dataset.")
 @STORE
 @reports_errors
-def export(fmt: str, output: str, article: str | None, store: str | None) -> None:
+def export(fmt: str, output: str, article: str | None, named_graphs: bool | None, ontology: bool,
+           no_description: bool, store: str | None) -> None:
     """Export the graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML).
 
-    Example: vnfa export -f trig -o graph.trig
+    The union of all articles' graphs (each triple once), one article's graph
+    (--graph) or every graph kept apart (--named-graphs), streamed to the file,
+    with a VoID/DCAT description of what was written.
+    Example: vnfa export -f trig --named-graphs -o graph.trig
     """
-    from graph.commands import open_output
-    from graph.export import export as run
+    from graph.export import FORMATS, export as run, export_ontology, written_to
     from graph.model import article_iri
     from graph.store import opened
 
-    with opened(store, create=False) as dataset:
-        out = open_output(output, binary=True)
-        run(dataset, fmt, out, article_iri(article) if article else None)
-        if output != "-":
-            out.close()
+    if named_graphs and not FORMATS[fmt].quads:
+        raise click.UsageError(f"--named-graphs needs -f nquads or -f trig, not -f {fmt}")
+    if (ontology or named_graphs) and article:
+        raise click.UsageError("--graph cannot go with --named-graphs or --ontology")
+    if ontology:
+        with written_to(output) as out:
+            export_ontology(fmt, out)
+        return
+    with opened(store, create=False) as dataset, written_to(output) as out:
+        run(dataset, fmt, out, article_iri(article) if article else None, named_graphs=named_graphs,
+            description=not no_description)
 
 
 @main.command()
@@ -236,6 +321,62 @@ def build(store: str | None, out_dir: str, quiet: bool) -> None:
     for path in written:
         click.echo(f"wrote {path}")
     if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@STORE
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              metavar="SECONDS", help="Stop each query after this long (answered 503).")
+@click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="ROWS",
+              help="Stop each result at this many rows (header Vnfa-Truncated: true).")
+@click.option("--max-body", type=click.IntRange(min=1), default=1_000_000, show_default=True, metavar="BYTES",
+              help="Refuse larger request bodies (413) before reading them.")
+@click.option("--max-memory", type=click.IntRange(min=100), default=2000, show_default=True, metavar="MB",
+              help="Heap a query worker may use; a query needing more is stopped (503).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Query worker processes.")
+@click.option("--cors", metavar="ORIGIN", help="Let pages from ORIGIN call the endpoint (CORS is off by default).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (POST) carrying --token.")
+@click.option("--token", envvar="VNFA_TOKEN", metavar="T", help="Bearer token that updates must carry.")
+@click.option("-q", "--quiet", is_flag=True, help="No request log.")
+@reports_errors
+def serve(host, port, store, timeout, limit, max_body, max_memory, workers, cors, allow_update, token,
+          quiet) -> None:
+    """Serve the store over the SPARQL 1.1 Protocol (/sparql) with an explorer page (/).
+
+    Read-only unless started with --allow-update --token T; SERVICE is refused.
+    Example: vnfa serve --port 8000 --store vnfa-data
+    """
+    from graph.guard import Limits
+    from graph.serve import ServeSettings, serve as run
+
+    if allow_update and not token:
+        raise click.UsageError("--allow-update needs --token T (or $VNFA_TOKEN)")
+    limits = Limits(timeout=timeout, rows=limit, body=max_body, memory=max_memory * 1_000_000)
+    run(ServeSettings(store=store, limits=limits, workers=workers,
+                      cors=cors, allow_update=allow_update, token=token), host=host, port=port, quiet=quiet)
+
+
+@main.command()
+@STORE
+@reports_errors
+def validate(store: str | None) -> None:
+    """Check the graph against vnfa's SHACL shapes (data/shapes/); list each violation.
+
+    One line per violation: the node, its article, the rule it breaks.
+    Exit status 1 when there is any.
+    Example: vnfa validate --store vnfa-data
+    """
+    from graph.store import opened
+    from graph.validate import validate_dataset
+
+    with opened(store, create=False) as dataset:
+        report = validate_dataset(dataset)
+    click.echo(report.text())
+    if not report.conforms:
         sys.exit(1)
 
 

@@ -57,16 +57,13 @@ def open_output(path: str, binary: bool = False) -> IO:
     return open(path, "wb" if binary else "w", encoding=None if binary else "utf-8")
 
 
-def draw_network(dataset, output: str) -> tuple[int, int]:
-    from .draw import actor_network, draw_graph, save_figure
-    from .query import stats
+def draw_network(dataset, output: str, request=None, *, progress: bool = False) -> tuple[int, int]:
+    """Draw (or write as a network file) what ``request`` asks for; returns the node and edge counts."""
+    from .network import DrawRequest, make_network, render
 
-    network = actor_network(dataset)
-    articles = stats(dataset)["articles"]
-    figure = draw_graph(network, title="vnfa: actors of Vietnam's foreign affairs",
-                        caption=f"People, posts, meetings and visits from {articles} articles")
-    Path(output).parent.mkdir(parents=True, exist_ok=True)
-    save_figure(figure, output)
+    request = request or DrawRequest()
+    network = make_network(dataset, request)
+    render(network, request, output, progress=progress)
     return network.number_of_nodes(), network.number_of_edges()
 
 
@@ -84,5 +81,5 @@ def build(store: str | None, out_dir: str, *, progress: bool = True):
         counts = stats(dataset)
         draw_network(dataset, str(out / "network.png"))
         with open(out / "graph.ttl", "wb") as handle:
-            export(dataset, "turtle", handle)
+            export(dataset, "turtle", handle, description=True)
     return report, counts, [str(out / "network.png"), str(out / "graph.ttl")]

@@ -10,6 +10,10 @@ class InputError(GraphError):
     """An input file or record cannot be read as an article."""
 
 
+class SkippedInput(InputError):
+    """An input with no article in it (empty, no body, a duplicate id): reported, not a failure."""
+
+
 class StoreError(GraphError):
     """The store cannot be opened or written."""
 

@@ -1,50 +1,195 @@
 """The store as standard RDF files: Turtle, N-Triples, N-Quads, TriG,
-JSON-LD, RDF/XML."""
+JSON-LD, RDF/XML, with a VoID/DCAT description of what was written.
+
+On the embedded store everything streams through Oxigraph's own
+serialisers: named graphs with ``Store.dump``; the union triple by triple,
+subject after subject, each triple once even when several articles state
+it (only one subject's triples are held at a time, never a second copy of
+the store). Other backends go through rdflib.
+"""
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
 from typing import IO
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from .errors import GraphError
-from .vocab import PREFIXES
+from .store import backend
+from .void import DATASET, ONTOLOGY, WRITE_PREFIXES, Census, census_of_store, describe
 
-# format name -> (rdflib serializer, keeps named graphs)
+ALL_SUBJECTS = "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+@dataclass(frozen=True)
+class Format:
+    rdflib: str  # rdflib's serializer name
+    native: ox.RdfFormat  # Oxigraph's serialiser
+    quads: bool  # keeps named graphs (and does so unless asked for the union)
+    suffix: str
+
+
 FORMATS = {
-    "turtle": ("turtle", False),
-    "nt": ("nt", False),
-    "nquads": ("nquads", True),
-    "trig": ("trig", True),
-    "jsonld": ("json-ld", False),
-    "xml": ("xml", False),
+    "turtle": Format("turtle", ox.RdfFormat.TURTLE, False, ".ttl"),
+    "nt": Format("nt", ox.RdfFormat.N_TRIPLES, False, ".nt"),
+    "nquads": Format("nquads", ox.RdfFormat.N_QUADS, True, ".nq"),
+    "trig": Format("trig", ox.RdfFormat.TRIG, True, ".trig"),
+    "jsonld": Format("json-ld", ox.RdfFormat.JSON_LD, False, ".jsonld"),
+    "xml": Format("xml", ox.RdfFormat.RDF_XML, False, ".rdf"),
 }
-SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "jsonld": ".jsonld", "xml": ".rdf"}
+SUFFIXES = {name: spec.suffix for name, spec in FORMATS.items()}
 
 
-def union_graph(dataset: Dataset, graph: URIRef | None = None) -> Graph:
-    """All quads merged into one graph (or the one named graph), prefixes bound."""
-    out = Graph()
-    for prefix, namespace in PREFIXES.items():
-        out.bind(prefix, namespace)
-    if graph is not None:
-        out += dataset.graph(graph)
-    else:
-        inner = dataset.store._inner
-        from oxrdflib._converter import from_ox
+def export(dataset: Dataset, fmt: str, out: IO[bytes], graph: URIRef | None = None, *,
+           named_graphs: bool | None = None, description: bool = False) -> Census | None:
+    """Write the store (or one article's graph) to a binary stream; returns its counts.
 
-        out += ((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in inner)
-    return out
+    ``named_graphs`` None: N-Quads and TriG keep the graphs, the other formats
+    write the union; True or False forces one or the other. ``description``
+    adds the VoID/DCAT description (in the default graph when graphs are kept).
+    """
+    spec = format_spec(fmt)
+    keep = spec.quads if named_graphs is None else named_graphs
+    if keep and not spec.quads:
+        raise GraphError(f"{fmt} cannot keep named graphs; use -f nquads or -f trig")
+    keep = keep and graph is None
+    if graph is not None and not backend(dataset).has_graph(graph):
+        raise GraphError(f"no graph {graph} in the store; check the article id or ingest the article first")
+    store = native_store(dataset)
+    if store is None:
+        return _export_with_rdflib(dataset, fmt, out, graph, keep, description)
+    if keep:
+        return _dump_named(store, spec, out, description)
+    triples = union_triples(store) if graph is None else graph_triples(store, graph)
+    return _serialize(triples, spec, out, graph, description)
 
 
-def export(dataset: Dataset, fmt: str, out: IO[bytes], graph: URIRef | None = None) -> None:
-    """Write the store (or one article's graph) to a binary stream."""
+def format_spec(fmt: str) -> Format:
     if fmt not in FORMATS:
         raise GraphError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
-    name, keeps_graphs = FORMATS[fmt]
-    if keeps_graphs and graph is None:
-        import pyoxigraph
+    return FORMATS[fmt]
 
-        native = {"nquads": pyoxigraph.RdfFormat.N_QUADS, "trig": pyoxigraph.RdfFormat.TRIG}[fmt]
-        dataset.store._inner.dump(out, native, prefixes=PREFIXES if fmt == "trig" else None)
+
+def native_store(dataset: Dataset) -> ox.Store | None:
+    """The Oxigraph store under an embedded dataset; None for other backends."""
+    inner = getattr(dataset.store, "_inner", None)
+    return inner if isinstance(inner, ox.Store) else None
+
+
+def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    """Every triple of every graph once, grouped by subject; holds one subject's triples at a time."""
+    for (subject,) in store.query(ALL_SUBJECTS):
+        seen: set[ox.Triple] = set()
+        for quad in store.quads_for_pattern(subject, None, None, None):
+            triple = quad.triple
+            if triple not in seen:
+                seen.add(triple)
+                yield triple
+
+
+def graph_triples(store: ox.Store, graph: URIRef) -> Iterator[ox.Triple]:
+    """The triples of one named graph, grouped by subject (the store's graph-subject order)."""
+    return (quad.triple for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
+
+
+def dataset_iri(graph: URIRef | None) -> tuple[str, str | None]:
+    """The described dataset's IRI, and the whole dataset's when it is one article's graph."""
+    if graph is None:
+        return DATASET, None
+    return f"{DATASET}/{str(graph).rsplit('/id/', 1)[-1]}", DATASET
+
+
+def _serialize(triples, spec: Format, out: IO[bytes], graph: URIRef | None, description: bool) -> Census:
+    """Stream the triples, then their description (computed as they went by)."""
+    census = Census()
+    iri, part_of = dataset_iri(graph)
+    about = _lazy(lambda: describe(census, iri, part_of)) if description else ()
+    ox.serialize(chain(census.count(triples), about), out, spec.native, prefixes=WRITE_PREFIXES)
+    return census
+
+
+def _lazy(make) -> Iterator:
+    """An iterator that calls ``make`` only when first read (after the data went by)."""
+    yield from make()
+
+
+def _dump_named(store: ox.Store, spec: Format, out: IO[bytes], description: bool) -> Census | None:
+    """Every named graph as it is, then the description in the default graph."""
+    store.dump(out, spec.native, prefixes=WRITE_PREFIXES if spec.native != ox.RdfFormat.N_QUADS else None)
+    return _describe_store(store.query, spec, out) if description else None
+
+
+def _describe_store(select, spec: Format, out: IO[bytes]) -> Census:
+    census = census_of_store(select)
+    ox.serialize(describe(census), out, spec.native, prefixes=WRITE_PREFIXES)
+    return census
+
+
+def _export_with_rdflib(dataset: Dataset, fmt: str, out: IO[bytes], graph: URIRef | None, keep: bool,
+                        description: bool) -> Census | None:
+    """Backends without Oxigraph: named graphs through their own dump, the union through rdflib."""
+    from oxrdflib._converter import to_ox
+
+    spec = FORMATS[fmt]
+    if keep:
+        backend(dataset).dump(out, fmt, WRITE_PREFIXES)
+        return _describe_store(dataset.query, spec, out) if description else None
+    union = Graph()
+    union += backend(dataset).graph_triples(graph)
+    triples = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in sorted(union))
+    return _serialize(triples, spec, out, graph, description)
+
+
+def ontology_graph() -> Graph:
+    """vnfa's ontology (data/ontology/vnfa.ttl) with the title scheme made from the titles gazetteer."""
+    from rdflib.namespace import SKOS
+
+    from .model import reference_graph
+    from .resources import data_path
+    from .vocab import PREFIXES, VNFA
+
+    ontology = Graph()
+    for prefix, namespace in PREFIXES.items():
+        ontology.bind(prefix, namespace)
+    ontology.parse(data_path("ontology", "vnfa.ttl"), format="turtle")
+    reference = reference_graph()
+    for title in set(reference.subjects(SKOS.inScheme, VNFA.Titles)):
+        ontology += reference.triples((title, None, None))
+    return ontology
+
+
+def export_ontology(fmt: str, out: IO[bytes]) -> int:
+    """Write the ontology (in quad formats, as the graph named by the ontology's IRI); returns its size."""
+    spec = format_spec(fmt)
+    ontology = ontology_graph()
+    if spec.quads:
+        quads = Dataset()
+        quads.graph(URIRef(ONTOLOGY)).__iadd__(ontology)
+        out.write(quads.serialize(format=spec.rdflib, encoding="utf-8"))
+    else:
+        out.write(ontology.serialize(format=spec.rdflib, encoding="utf-8"))
+    return len(ontology)
+
+
+@contextmanager
+def written_to(path: str) -> Iterator[IO[bytes]]:
+    """A binary stream to PATH ('-': stdout) that replaces the file only once everything is written."""
+    if path == "-":
+        yield sys.stdout.buffer
         return
-    out.write(union_graph(dataset, graph).serialize(format=name, encoding="utf-8"))
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        with open(partial, "wb") as out:
+            yield out
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)

@@ -138,7 +138,7 @@ def load_lexicon() -> Lexicon:
             index.add(alias, entry)
     for row in read_table("gazetteers", "intl_orgs.tsv"):
         entry = _entry("intl", row["code"].upper(), row["name_vi"], row, "name_en", "wikidata")
-        countries[entry.key] = entry
+        countries.setdefault(entry.key, entry)  # "AU": Australia before the African Union
         for alias in _aliases(row, "name_vi", "name_en", "code"):
             index.add(alias, entry)
     for row in read_table("gazetteers", "places.tsv"):

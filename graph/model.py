@@ -7,6 +7,7 @@ IRI, so that ingesting the article again replaces exactly its facts.
 from __future__ import annotations
 
 import hashlib
+from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
@@ -72,13 +73,15 @@ class _Builder:
         self.add((span_node, VNFA.end, Literal(end)))
         self.add((span_node, VNFA.quote, Literal(quote)))
 
-    def agent(self, name: str) -> URIRef:
+    def agent(self, name: str, span: tuple[int, int] | None = None) -> URIRef:
         """A person, or a side with no named person (a delegation, a community)."""
         if name in self.x.persons:
             return person_iri(name)
         node = URIRef(f"{ID}group/{slug(name)}")
         self.add((node, RDF.type, VNFA.Group))
         self.add((node, SCHEMA.name, Literal(name, lang="vi")))
+        if span is not None:
+            self.evidence(node, span)
         return node
 
     def country(self, code: str) -> URIRef:
@@ -89,6 +92,8 @@ class _Builder:
         self.add((node, VNFA.code, Literal(code)))
         if entry is not None:
             self.add((node, SCHEMA.name, Literal(entry.name, lang="vi")))
+            if entry.get("wikidata"):
+                self.add((node, OWL.sameAs, WD[entry.get("wikidata")]))
         return node
 
     def build(self) -> Graph:
@@ -117,7 +122,7 @@ class _Builder:
         if a.url:
             self.add((self.article, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
         if a.source:
-            self.add((self.article, PROV.hadPrimarySource, Literal(a.source)))
+            self.add((self.article, PROV.hadPrimarySource, Literal(PurePath(a.source).name)))  # same on every machine
         self.add((self.article, SCHEMA.text, Literal(a.text)))
         for author in a.authors:
             self.add((self.article, VNFA.byline, Literal(author)))
@@ -128,11 +133,17 @@ class _Builder:
         self.add((node, SCHEMA.name, Literal(name, lang="vi")))
         self.add((node, RDFS.label, Literal(name, lang="vi")))
         self.add((node, VNFA.mentionedIn, self.article))
-        known = self.lexicon.phrases.match_at  # gazetteer people carry their Wikidata id
         entry = _known_person(name, self.lexicon)
         if entry is not None and entry.get("wikidata"):
             self.add((node, OWL.sameAs, WD[entry.get("wikidata")]))
         self.evidence(node, span)
+
+    def organisation(self, role: Role) -> URIRef:
+        """The post's organisation: one node per gazetteer body however it is written ("LHQ" is the UN)."""
+        entry = self.lexicon.countries.get(role.org_key or "")
+        if entry is not None and entry.kind == "intl":
+            return self.country(role.org_key)
+        return URIRef(f"{ID}org/{slug(role.org)}")
 
     def role(self, role: Role) -> None:
         person = person_iri(role.person)
@@ -143,7 +154,7 @@ class _Builder:
         self.add((title, SKOS.prefLabel, Literal(role.title, lang="vi")))
         if role.title_en:
             self.add((title, SKOS.prefLabel, Literal(role.title_en, lang="en")))
-        org = URIRef(f"{ID}org/{slug(role.org)}") if role.org else None
+        org = self.organisation(role) if role.org else None
         country = self.country(role.country) if role.country else None
         post = URIRef(f"{ID}post/{slug(role.title)}--{slug(role.org or '')}--{role.country or ''}")
         self.add((post, RDF.type, ORG.Post))
@@ -152,8 +163,11 @@ class _Builder:
         self.add((post, RDFS.label, Literal(label, lang="vi")))
         if org is not None:
             self.add((org, RDF.type, ORG.Organization))
-            self.add((org, SCHEMA.name, Literal(role.org, lang="vi")))
+            if (org, VNFA.code, None) not in self.graph:  # an international organisation has its own name
+                self.add((org, SCHEMA.name, Literal(role.org, lang="vi")))
             self.add((post, ORG.postIn, org))
+            self.evidence(org, role.span)
+        self.evidence(post, role.span)
         if country is not None:
             self.add((post, VNFA.country, country))
         self.add((person, ORG.holds, post))
@@ -185,13 +199,15 @@ class _Builder:
             self.add((place, RDF.type, SCHEMA.Place))
             self.add((place, SCHEMA.name, Literal(event.place, lang="vi")))
             self.add((node, SCHEMA.location, place))
+            self.evidence(place, event.span)
         if event.organizer:
             org = URIRef(f"{ID}org/{slug(event.organizer)}")
             self.add((org, RDF.type, ORG.Organization))
             self.add((org, SCHEMA.name, Literal(event.organizer, lang="vi")))
             self.add((node, SCHEMA.organizer, org))
+            self.evidence(org, event.span)
         for name in event.participants:
-            self.add((node, VNFA.participant, self.agent(name)))
+            self.add((node, VNFA.participant, self.agent(name, event.span)))
         for name in event.speakers:
             self.add((node, VNFA.speaker, person_iri(name)))
             self.add((person_iri(name), VNFA.spokeAt, node))
@@ -203,7 +219,7 @@ class _Builder:
         return node
 
     def meeting(self, meeting, events: dict[str, URIRef]) -> None:
-        a, b = (self.agent(name) for name in meeting.participants)
+        a, b = (self.agent(name, meeting.span) for name in meeting.participants)
         node = URIRef(f"{ID}encounter/{slug(self.x.article.doc_id)}/{_hash(*sorted(map(str, (a, b))), meeting.event)}")
         self.add((node, RDF.type, VNFA.Encounter))
         self.add((node, VNFA.side, a))
@@ -255,6 +271,7 @@ def reference_graph(lexicon: Lexicon | None = None) -> Graph:
     for entry in lexicon.titles.values():
         node = URIRef(f"{ID}title/{slug(entry.name)}")
         graph.add((node, RDF.type, SKOS.Concept))
+        graph.add((node, RDF.type, VNFA.Title))
         graph.add((node, SKOS.inScheme, VNFA.Titles))
         graph.add((node, SKOS.prefLabel, Literal(entry.name, lang="vi")))
         if entry.get("title_en"):

@@ -28,20 +28,13 @@ def query_description(text: str) -> str:
 
 def run_query(dataset: Dataset, text: str, bindings: dict | None = None):
     """Run a query string on the store's own engine (never a prepared rdflib query)."""
-    lowered = text.lower()
-    if any(word in lowered for word in ("insert ", "delete ", "drop ", "clear ", "load ", "create ")) \
-            and "select" not in lowered and "construct" not in lowered and "ask" not in lowered \
-            and "describe" not in lowered:
-        raise QueryError("SPARQL Update is not allowed here; vnfa query only reads the store")
-    if "service" in lowered.split("#")[0] and "SERVICE" in text.upper():
-        import re
+    from .guard import check_query, syntax_error
 
-        if re.search(r"(?i)\bSERVICE\s*(SILENT\s*)?[<?]", text):
-            raise QueryError("SERVICE (federated query) is refused: vnfa does not fetch other endpoints")
+    check_query(text)  # parse-level: refuses SERVICE (updates never parse as queries)
     try:
         return dataset.query(text, initNs=PREFIXES, initBindings=bindings or {})
     except SyntaxError as error:
-        raise QueryError(f"SPARQL syntax error: {error}") from None
+        raise syntax_error(text, error) from None
     except (ValueError, OSError) as error:
         raise QueryError(f"query failed: {error}") from None
 

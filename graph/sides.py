@@ -150,8 +150,10 @@ def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], 
             listed = draft.destinations and (items[before].text in (",", ";") or items[before].key in AND)
             if code and (not draft.destinations or (after_direction and not directed)):
                 draft.destinations, draft.place, directed = [code], item.text, after_direction
+                draft.end = max(draft.end, item.end)  # the evidence quotes where the visit went
             elif code and listed and code not in draft.destinations:
                 draft.destinations.append(code)  # "thăm Maroc, Algeria và Nam Phi"
+                draft.end = max(draft.end, item.end)
         if item.key == NATION and ahead + 1 < len(items) and items[ahead + 1].key in THIS and not draft.destinations:
             code = _country_before(sentence, index) or sentence.foreign  # "thăm chính thức nước này"
             if code:

@@ -1,23 +1,51 @@
-"""The embedded persistent store: Oxigraph on disk behind rdflib's API.
+"""The store: an embedded Oxigraph folder, or a SPARQL 1.1 server (graph.remote).
 
-One named graph per article; writing an article drops its old graph and
-inserts the new one in a single SPARQL Update, which Oxigraph applies as
-one transaction, so a crash leaves either the old or the new article.
+One named graph per article. Both backends are rdflib stores (``dataset.query``
+works on either) that also implement the small interface below, which is all
+the rest of vnfa uses to write, list and dump graphs. On the embedded store,
+writing an article drops its old graph and inserts the new one in one SPARQL
+Update, which Oxigraph applies as one transaction, so a crash leaves either the
+old or the new article; batches go in one transaction each (``write_batch``).
 """
 from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Protocol
 
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from oxrdflib._converter import from_ox
 from rdflib import Dataset, Graph, URIRef
 
 from .errors import StoreError, StoreInUseError
 
 DEFAULT_STORE = "vnfa-data"
 _BATCH_CHARS = 4_000_000
+BULK_MARKER = "vnfa-bulk-load-incomplete"
+REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
+REMOTE_SUFFIXES = (".toml",)
+
+Batch = Sequence[tuple[str, str]]  # (graph IRI, its quads as N-Quads text)
+
+
+class VnfaStore(Protocol):
+    """What vnfa needs from a backend besides rdflib's ``query``."""
+
+    def run_update(self, text: str) -> None: ...
+    def write_batch(self, batch: Batch, *, bulk: bool = False) -> None: ...
+    def has_graph(self, name: URIRef) -> bool: ...
+    def graph_names(self) -> list[URIRef]: ...
+    def count(self) -> int: ...
+    def graph_triples(self, name: URIRef | None = None) -> Iterator[tuple]: ...
+    def dump(self, out: IO[bytes], fmt: str, prefixes: dict) -> None: ...
+    def flush(self) -> None: ...
+    def can_bulk_load(self) -> bool: ...
+    def begin_bulk(self) -> None: ...
+    def end_bulk(self) -> None: ...
 
 
 def store_path(path: str | os.PathLike | None = None) -> Path:
@@ -25,25 +53,29 @@ def store_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path or os.environ.get("VNFA_STORE") or DEFAULT_STORE)
 
 
-def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True) -> Dataset:
-    """Open (and create) the store folder as an rdflib Dataset on Oxigraph."""
-    import pyoxigraph
-    from oxrdflib import OxigraphStore
+def is_remote(target: str | os.PathLike | None) -> bool:
+    """A ``sparql+http(s)://`` URL or a ``.toml`` endpoint file names a server, not a folder."""
+    text = str(target or os.environ.get("VNFA_STORE") or "")
+    return text.startswith(REMOTE_SCHEMES) or (text.endswith(REMOTE_SUFFIXES) and Path(text).is_file())
 
+
+def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True) -> Dataset:
+    """Open the store (a folder, created when missing, or a SPARQL server) as an rdflib Dataset."""
+    if is_remote(path):
+        from .remote import open_remote
+
+        return open_remote(str(path or os.environ.get("VNFA_STORE")))
     folder = store_path(path)
     if not create and not folder.is_dir():
         raise StoreError(f"no store at {folder}; run 'vnfa ingest' or 'vnfa build' first, or give --store")
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder} is a file, not a store folder; give another --store")
-    try:
-        inner = pyoxigraph.Store(str(folder))
-    except OSError as error:
-        if "lock" in str(error).lower():
-            raise StoreInUseError(
-                f"store {folder} is in use by another vnfa process; wait for it to finish or use another --store"
-            ) from None
-        raise StoreError(f"cannot open store {folder}: {error}") from None
-    return Dataset(store=OxigraphStore(store=inner), default_union=True)
+    if create:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    if (folder / BULK_MARKER).exists():
+        raise StoreError(f"store {folder} was left half-loaded by an interrupted bulk ingest; "
+                         "delete the folder and run the ingest again")
+    return Dataset(store=EmbeddedStore(folder), default_union=True)
 
 
 @contextmanager
@@ -61,8 +93,8 @@ def close(dataset: Dataset) -> None:
     gc.collect()
 
 
-def _inner(dataset: Dataset):
-    return dataset.store._inner
+def backend(dataset: Dataset) -> VnfaStore:
+    return dataset.store
 
 
 def replace_graph(dataset: Dataset, graph: Graph) -> None:
@@ -72,26 +104,49 @@ def replace_graph(dataset: Dataset, graph: Graph) -> None:
     update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{lines}\n}} }}"
     if len(update) > _BATCH_CHARS * 4:
         raise StoreError(f"graph {name} is too large to write in one transaction")
-    try:
-        _inner(dataset).update(update)
-    except (OSError, SyntaxError, ValueError) as error:
-        raise StoreError(f"could not write {name}: {error}") from None
+    backend(dataset).run_update(update)
+
+
+def write_batch(dataset: Dataset, batch: Batch, *, bulk: bool = False) -> None:
+    """Write many articles' graphs (N-Quads text each), replacing old versions, in one transaction."""
+    if batch:
+        backend(dataset).write_batch(batch, bulk=bulk)
+
+
+def graph_nquads(graph: Graph) -> str:
+    """A named graph as N-Quads text (every line names the graph)."""
+    suffix = f" {graph.identifier.n3()} .\n"
+    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return "".join(line[: line.rfind(" .")] + suffix for line in text.split("\n") if line.strip())
+
+
+def replace_update(batch: Batch) -> str:
+    """One SPARQL Update that replaces each graph of the batch (N-Quads -> INSERT DATA)."""
+    parts = []
+    for name, quads in batch:
+        triples = quads.replace(f" <{name}> .\n", " .\n")
+        parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }}")
+    return " ;\n".join(parts)
 
 
 def drop_graph(dataset: Dataset, name: URIRef) -> None:
-    _inner(dataset).update(f"DROP SILENT GRAPH {name.n3()}")
+    backend(dataset).run_update(f"DROP SILENT GRAPH {name.n3()}")
+
+
+def has_graph(dataset: Dataset, name: URIRef) -> bool:
+    return backend(dataset).has_graph(name)
 
 
 def graph_names(dataset: Dataset) -> list[URIRef]:
-    return sorted(URIRef(g.value) for g in _inner(dataset).named_graphs())
+    return backend(dataset).graph_names()
 
 
 def count_quads(dataset: Dataset) -> int:
-    return len(_inner(dataset))
+    return backend(dataset).count()
 
 
 def flush(dataset: Dataset) -> None:
-    _inner(dataset).flush()
+    backend(dataset).flush()
 
 
 def write_graphs(dataset: Dataset, graphs: Iterable[Graph]) -> int:
@@ -100,3 +155,71 @@ def write_graphs(dataset: Dataset, graphs: Iterable[Graph]) -> int:
         replace_graph(dataset, graph)
         count += 1
     return count
+
+
+class EmbeddedStore(OxigraphStore):
+    """An Oxigraph folder; one open handle per folder (the lock)."""
+
+    def __init__(self, folder: Path) -> None:
+        try:
+            inner = ox.Store(str(folder))
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreInUseError(f"store {folder} is in use by another vnfa process; "
+                                      "wait for it to finish or use another --store") from None
+            raise StoreError(f"cannot open store {folder}: {error}") from None
+        super().__init__(store=inner)
+        self.folder = folder
+
+    def run_update(self, text: str) -> None:
+        try:
+            self._inner.update(text)
+        except (OSError, SyntaxError, ValueError) as error:
+            raise StoreError(f"could not write to store {self.folder}: {error}") from None
+
+    def write_batch(self, batch: Batch, *, bulk: bool = False) -> None:
+        """Replace the batch's graphs that exist in one transaction, load the new ones in another."""
+        graphs = dict(batch)  # a graph named twice: the later one wins
+        old = [(name, graphs.pop(name)) for name in list(graphs) if self.has_graph(URIRef(name))]
+        data = "".join(graphs.values()).encode("utf-8")
+        try:
+            if old:
+                self._inner.update(replace_update(old))
+            if data and bulk:
+                self._inner.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            elif data:
+                self._inner.load(data, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as error:
+            raise StoreError(f"could not write to store {self.folder}: {error}") from None
+
+    def has_graph(self, name: URIRef) -> bool:
+        return self._inner.contains_named_graph(ox.NamedNode(str(name)))
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._inner.named_graphs())
+
+    def count(self) -> int:
+        return len(self._inner)
+
+    def graph_triples(self, name: URIRef | None = None) -> Iterator[tuple]:
+        graph = ox.NamedNode(str(name)) if name is not None else None
+        for quad in self._inner.quads_for_pattern(None, None, None, graph):
+            yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
+
+    def dump(self, out: IO[bytes], fmt: str, prefixes: dict) -> None:
+        native = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}[fmt]
+        self._inner.dump(out, native, prefixes=prefixes if fmt == "trig" else None)
+
+    def flush(self) -> None:
+        self._inner.flush()
+
+    def can_bulk_load(self) -> bool:
+        """Only into a store without articles; a marker file makes an interrupted load visible."""
+        return all(str(g).endswith("/graph/reference") for g in self.graph_names())
+
+    def begin_bulk(self) -> None:
+        (self.folder / BULK_MARKER).write_text("a bulk ingest is running or was interrupted\n")
+
+    def end_bulk(self) -> None:
+        self._inner.flush()
+        (self.folder / BULK_MARKER).unlink(missing_ok=True)

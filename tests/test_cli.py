@@ -29,7 +29,7 @@ def test_ingest_reports_bad_files_and_goes_on(tmp_path, runner):
     assert result.exit_code == 1
     assert "empty.txt: empty" in result.stderr
     assert "nope.txt: no such file or folder" in result.stderr
-    assert "ingested 1 articles, 2 failed" in result.stderr
+    assert "ingested 1 articles, skipped 1, failed 1" in result.stderr
 
 
 def test_facts_from_store_and_from_paths(built, runner):

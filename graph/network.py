@@ -1,0 +1,161 @@
+"""What to draw, as one request: a view or a SPARQL query, narrowed by the
+filters and the focus; and the title and caption that say what was drawn."""
+from __future__ import annotations
+
+import sys
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Dataset
+
+from .errors import GraphError
+from .filters import filter_countries, filter_dates, filter_relations, focus
+from .styles import FIGURE_FORMATS, OUTPUT_FORMATS, VIEW_TITLES, label_of
+from .views import VIEWS, count_articles
+
+
+@dataclass(frozen=True)
+class DrawRequest:
+    """Everything `vnfa draw` is asked for, before the picture."""
+
+    view: str = "actors"
+    query: str | None = None  # SPARQL text (CONSTRUCT or two-column SELECT)
+    query_name: str = ""  # where the query came from, for the caption
+    since: str | None = None
+    until: str | None = None
+    relations: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    focus: str | None = None
+    hops: int = 1
+    lang: str = "vi"
+    title: str | None = None
+    # how to draw it
+    fmt: str | None = None  # a key of OUTPUT_FORMATS; None: from the file's extension
+    layout: str = "auto"
+    seed: int = 7
+    labels: int | None = None  # how many of the most central nodes to try to label
+    size: tuple[float, float] = (12.0, 9.0)  # inches
+    dpi: int = 150
+
+
+def read_query(path: str) -> str:
+    """The text of a .rq file, or an error that says what is wrong with it."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise GraphError(f"{path}: not UTF-8 text; save the query as UTF-8") from None
+    except OSError as error:
+        raise GraphError(f"{path}: cannot read the query ({error.strerror})") from None
+
+
+def make_network(dataset: Dataset, request: DrawRequest) -> nx.MultiGraph:
+    """The NetworkX graph the request describes."""
+    if request.query is not None:
+        from .querynet import query_network
+
+        graph = query_network(dataset, request.query)
+    elif request.view in VIEWS:
+        graph = VIEWS[request.view](dataset)
+    else:
+        raise GraphError(f"no view '{request.view}'; choose one of: {', '.join(VIEWS)}")
+    graph = filter_dates(graph, request.since, request.until)
+    graph = filter_relations(graph, request.relations)
+    graph = filter_countries(graph, request.countries)
+    if request.focus:
+        graph = focus(graph, request.focus, request.hops)
+    graph.graph["articles"] = count_articles(graph)
+    graph.graph["store_articles"] = store_articles(dataset)
+    return graph
+
+
+def store_articles(dataset: Dataset) -> int:
+    from .query import STATS_QUERIES, run_query
+
+    return int(list(run_query(dataset, STATS_QUERIES["articles"]))[0][0])
+
+
+CAPTION_WORDS = {
+    "vi": {"since": "từ {}", "until": "đến {}", "relation": "quan hệ {}", "country": "quốc gia {}",
+           "focus": "mạng quanh {} trong {} bước", "filters": "lọc", "layout": "Bố cục {} (hạt giống {}).",
+           "counts": "{n} nút, {m} cạnh, lấy từ {a} trong số {t} bài báo của kho",
+           "query": "{n} nút, {m} cạnh: kết quả truy vấn {q} trên kho gồm {t} bài báo"},
+    "en": {"since": "since {}", "until": "until {}", "relation": "relation {}", "country": "country {}",
+           "focus": "ego network of {} within {} hops", "filters": "filters", "layout": "Layout {} (seed {}).",
+           "counts": "{n} nodes, {m} edges, from {a} of the {t} articles in the store",
+           "query": "{n} nodes, {m} edges: result of the query {q} over a store of {t} articles"},
+}
+
+
+def title_of(request: DrawRequest) -> str:
+    if request.title:
+        return request.title
+    vi, en = VIEW_TITLES["query" if request.query is not None else request.view]
+    return vi if request.lang == "vi" else en
+
+
+def caption_of(graph: nx.MultiGraph, request: DrawRequest, layout: str, seed: int) -> str:
+    """What was drawn, from how many articles, with which filters and layout."""
+    words = CAPTION_WORDS[request.lang]
+    counts = dict(n=graph.number_of_nodes(), m=graph.number_of_edges(), a=graph.graph.get("articles", 0),
+                  t=graph.graph.get("store_articles", 0), q=request.query_name or "SPARQL")
+    text = words["query" if request.query is not None else "counts"].format(**counts)
+    filters = [words[key].format(value) for key, value in (("since", request.since), ("until", request.until))
+               if value]
+    filters += [words["relation"].format(", ".join(request.relations))] if request.relations else []
+    filters += [words["country"].format(", ".join(c.upper() for c in request.countries))] if request.countries else []
+    if request.focus:
+        focused = label_of(graph.nodes[graph.graph["focus"]], request.lang) if "focus" in graph.graph \
+            else request.focus
+        filters.append(words["focus"].format(focused, request.hops))
+    if filters:
+        text += f"; {words['filters']}: " + ", ".join(filters)
+    return text + ". " + words["layout"].format(layout, seed)
+
+
+def output_format(request: DrawRequest, output: str) -> str:
+    """The format asked for, else the one the file's extension names."""
+    fmt = (request.fmt or Path(output).suffix.lstrip(".") or "png").lower()
+    if fmt not in OUTPUT_FORMATS:
+        raise GraphError(f"cannot write '{output}': give a file ending in .{', .'.join(OUTPUT_FORMATS)} or --format")
+    return fmt
+
+
+def render(graph: nx.MultiGraph, request: DrawRequest, output: str, *, progress: bool = False) -> str:
+    """Write the figure or the network file to ``output`` ('-': stdout); returns the format."""
+    from .layout import layout_positions
+
+    fmt = output_format(request, output)
+    pos, layout = layout_positions(graph, request.layout, request.seed, progress=progress)
+    title, caption = title_of(request), caption_of(graph, request, layout, request.seed)
+    with _target(output) as path:
+        if fmt in FIGURE_FORMATS:
+            from .draw import draw_graph, save_figure
+
+            figure = draw_graph(graph, title=title, caption=caption, lang=request.lang, pos=pos,
+                                max_labels=request.labels, size=request.size, dpi=request.dpi)
+            save_figure(figure, path, fmt)
+        else:
+            from .netfiles import WRITERS
+
+            WRITERS[fmt](graph, path, pos=pos, lang=request.lang, title=title, caption=caption)
+    return fmt
+
+
+@contextmanager
+def _target(output: str):
+    """A path to write to: the output itself, or a temporary file copied to stdout for '-'."""
+    if output != "-":
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            yield output
+        except OSError as error:
+            raise GraphError(f"cannot write {output}: {error.strerror or error}") from None
+        return
+    with tempfile.TemporaryDirectory(prefix="vnfa-draw-") as folder:
+        path = str(Path(folder) / "out")
+        yield path
+        sys.stdout.buffer.write(Path(path).read_bytes())
+        sys.stdout.buffer.flush()

@@ -1,0 +1,270 @@
+"""One query on a read-only view of the store, answered in the media type the
+client asked for and cut at the row limit. Runs inside a worker process of
+graph.guard.QueryPool; Oxigraph does the evaluation and the serialising."""
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import signal
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import QueryError
+from .guard import DEFAULT_ROWS, Limits, QueryPool, check_query, has_dataset_clause, syntax_error
+from .vocab import PREFIXES
+
+# media type -> Oxigraph format; the first is the default when any type will do
+RESULT_TYPES = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+# ?format= value -> (media type for SELECT/ASK, for CONSTRUCT/DESCRIBE), for links and clients that
+# cannot set Accept (SPARQLWrapper sends format=json, xml, turtle... whatever the query form)
+FORMATS = {
+    "json": ("application/sparql-results+json", "application/ld+json"),
+    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
+    "csv": ("text/csv", None), "tsv": ("text/tab-separated-values", None),
+    "turtle": (None, "text/turtle"), "ttl": (None, "text/turtle"), "n3": (None, "text/turtle"),
+    "nt": (None, "application/n-triples"), "ntriples": (None, "application/n-triples"),
+    "jsonld": (None, "application/ld+json"), "json-ld": (None, "application/ld+json"),
+    "rdfxml": (None, "application/rdf+xml"), "rdf+xml": (None, "application/rdf+xml"),
+    "rdf": (None, "application/rdf+xml"),
+}
+ALL_TYPES = {**RESULT_TYPES, **GRAPH_TYPES}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_STORE: ox.Store | None = None
+
+
+class NotAcceptableError(QueryError):
+    """No media type the client accepts fits this kind of result."""
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    text: str
+    accept: str = "*/*"
+    format: str | None = None                       # a FORMATS key or a media type, overriding accept
+    default_graphs: tuple[str, ...] = ()            # default-graph-uri
+    named_graphs: tuple[str, ...] = ()              # named-graph-uri
+    bindings: tuple[tuple[str, Any], ...] = ()      # (variable, rdflib term)
+    rows: int = DEFAULT_ROWS
+
+
+@dataclass(frozen=True)
+class Answer:
+    body: bytes
+    media_type: str
+    kind: str          # "solutions", "boolean" or "graph"
+    rows: int
+    truncated: bool    # True when the row limit cut the result
+
+
+def open_store(path: str, memory: int | None = None) -> None:
+    """Worker start-up: a read-only view (the serving process holds the write lock).
+
+    SIGTERM kills at once, even inside Oxigraph: a read-only worker has nothing to save.
+    ``memory`` caps the worker's heap (bytes): a query that needs more ends its worker.
+    """
+    global _STORE
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if memory:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
+    _STORE = ox.Store.read_only(path)
+
+
+def store() -> ox.Store:
+    if _STORE is None:
+        raise QueryError("no store open in this worker")
+    return _STORE
+
+
+def acceptable(accept: str | None) -> bool:
+    """Whether any result of any kind could be sent to a client accepting ``accept``."""
+    return any(_negotiate(table, accept) for table in (RESULT_TYPES, GRAPH_TYPES))
+
+
+def _negotiate(table: dict, accept: str | None) -> str | None:
+    import mimeparse
+
+    try:
+        return mimeparse.best_match(list(reversed(table)), accept or "*/*") or None
+    except (ValueError, mimeparse.MimeTypeParseException):
+        return list(table)[0]
+
+
+def known_format(name: str) -> bool:
+    return name in FORMATS or name in ALL_TYPES
+
+
+def choose_type(kind: str, accept: str | None, short: str | None) -> str:
+    """The media type to answer with, from ?format= (a FORMATS key or a media type) or else Accept."""
+    table = GRAPH_TYPES if kind == "graph" else RESULT_TYPES
+    if short:
+        media = FORMATS[short][kind == "graph"] if short in FORMATS else short
+    else:
+        media = _negotiate(table, accept)
+    if media not in table:
+        wanted = f"format={short}" if short else f"Accept: {accept}"
+        raise NotAcceptableError(f"cannot answer a {kind} result as {wanted}; "
+                                 f"use one of {', '.join(table)}")
+    return media
+
+
+def evaluate(request: QueryRequest):
+    """The lazy Oxigraph result of a checked query on the worker's store."""
+    check_query(request.text)
+    try:
+        return store().query(request.text, prefixes=dict(PREFIXES), substitutions=_substitutions(request.bindings),
+                             **_dataset(request))
+    except SyntaxError as error:
+        raise syntax_error(request.text, error) from None
+    except (OSError, ValueError, RuntimeError) as error:
+        raise QueryError(f"query failed: {error}") from None
+
+
+def _dataset(request: QueryRequest) -> dict:
+    """Protocol graphs override FROM; with neither, the default graph is the union of all graphs."""
+    try:
+        options: dict = {}
+        if request.default_graphs:
+            options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
+        elif not has_dataset_clause(request.text):
+            options["use_default_graph_as_union"] = True
+        if request.named_graphs:
+            options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
+        return options
+    except ValueError as error:
+        raise QueryError(f"bad graph IRI in default-graph-uri or named-graph-uri: {error}") from None
+
+
+def _substitutions(bindings) -> dict | None:
+    if not bindings:
+        return None
+    from rdflib import Literal
+
+    def convert(term):
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            return ox.Literal(str(term), datatype=ox.NamedNode(term.datatype) if term.datatype else None)
+        return ox.NamedNode(str(term))
+
+    return {ox.Variable(name): convert(term) for name, term in bindings}
+
+
+def execute(request: QueryRequest) -> Answer:
+    """Run a query and write its answer (the worker's entry point)."""
+    result = evaluate(request)
+    kind = KINDS[type(result)]
+    media = choose_type(kind, request.accept, request.format)
+    try:
+        return WRITERS[kind](result, media, request.rows)
+    except (OSError, ValueError, RuntimeError) as error:
+        raise QueryError(f"query failed: {error}") from None
+
+
+def term_json(term) -> dict:
+    """A term in the SPARQL 1.1 JSON results format."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": term_json(term.subject),
+                                            "predicate": term_json(term.predicate),
+                                            "object": term_json(term.object)}}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != _XSD_STRING:
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def _cut(items, rows: int) -> tuple[list, bool]:
+    taken = list(itertools.islice(items, rows + 1))
+    return taken[:rows], len(taken) > rows
+
+
+def _write_solutions(result: ox.QuerySolutions, media: str, rows: int) -> Answer:
+    names = [v.value for v in result.variables]
+    solutions, truncated = _cut(result, rows)
+    bindings = [{n: term_json(s[n]) for n in names if s[n] is not None} for s in solutions]
+    body = json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
+    if RESULT_TYPES[media] != ox.QueryResultsFormat.JSON:
+        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        body = parsed.serialize(format=RESULT_TYPES[media])
+    return Answer(body, media, "solutions", len(solutions), truncated)
+
+
+def _write_boolean(result: ox.QueryBoolean, media: str, rows: int) -> Answer:
+    return Answer(result.serialize(format=RESULT_TYPES[media]), media, "boolean", 1, False)
+
+
+def _write_graph(result: ox.QueryTriples, media: str, rows: int) -> Answer:
+    triples, truncated = _cut(result, rows)
+    out = io.BytesIO()
+    ox.serialize(triples, out, format=GRAPH_TYPES[media], prefixes=dict(PREFIXES))
+    return Answer(out.getvalue(), media, "graph", len(triples), truncated)
+
+
+KINDS = {ox.QuerySolutions: "solutions", ox.QueryBoolean: "boolean", ox.QueryTriples: "graph"}
+WRITERS = {"solutions": _write_solutions, "boolean": _write_boolean, "graph": _write_graph}
+
+
+def run_limited(store_folder: str, request: QueryRequest, limits: Limits) -> Answer:
+    """One query under the limits, from the command line (whose process holds the store)."""
+    pool = QueryPool(store_folder, workers=1, timeout=limits.timeout, memory=limits.memory)
+    try:
+        return pool.call(execute, request)
+    finally:
+        pool.close()
+
+
+def as_rdflib(answer: Answer):
+    """An rdflib Result from an answer in SPARQL JSON or N-Triples (for graph.query.format_result)."""
+    from rdflib import Graph
+    from rdflib.query import Result
+
+    if answer.kind == "graph":
+        result = Result("CONSTRUCT")
+        result.graph = Graph().parse(data=answer.body, format="nt")
+        for prefix, namespace in PREFIXES.items():
+            result.graph.bind(prefix, namespace)
+        return result
+    return Result.parse(io.BytesIO(answer.body), format="json")
+
+
+def query_store(folder: str | None, text: str, fmt: str, *, bindings: dict | None = None,
+                limits: Limits = Limits()) -> tuple[str, bool]:
+    """``vnfa query``: the result rendered as ``fmt``, and whether the row limit cut it.
+
+    The command holds the store (no other process writes) while a worker with a
+    read-only view runs the query under the time limit. A SPARQL server given as
+    --store applies its own limits.
+    """
+    from .query import format_result, run_query
+    from .store import is_remote, opened, store_path
+
+    with opened(folder, create=False) as dataset:
+        if is_remote(folder):
+            return format_result(run_query(dataset, text, bindings), fmt), False
+        request = QueryRequest(text, accept="application/sparql-results+json, application/n-triples",
+                               bindings=tuple((bindings or {}).items()), rows=limits.rows)
+        answer = run_limited(str(store_path(folder)), request, limits)
+    return format_result(as_rdflib(answer), fmt), answer.truncated

@@ -1,0 +1,334 @@
+"""vnfa draw: the views' NetworkX graphs, the filters and ego networks,
+SPARQL results as networks, the layouts, and every output format read back."""
+import json
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from graph import layout as layout_module
+from graph.errors import GraphError, QueryError
+from graph.filters import filter_countries, filter_dates, filter_relations, find_nodes, focus
+from graph.network import DrawRequest, caption_of, make_network, render
+from graph.store import opened
+from graph.styles import LAYOUT_NOTES, OUTPUT_FORMATS
+from graph.views import VIEWS
+
+ID = "https://w3id.org/vnfa/id/"
+PMC, KISHIDA, IWAYA = ID + "person/pham-minh-chinh", ID + "person/kishida-fumio", ID + "person/iwaya-takeshi"
+SON, HUNG_BA = ID + "person/bui-thanh-son", ID + "person/hung-ba"
+HOA, KHAMPHAO, HANG = ID + "person/nguyen-van-hoa", ID + "person/khamphao-ernthavanh", ID + "person/nguyen-thi-hang"
+VN, JP, CN, LA = (ID + f"country/{c}" for c in ("VN", "JP", "CN", "LA"))
+APEC = ID + "intl/APEC"
+
+ARTICLES = [
+    ("a1", "2023-09-10", "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio",
+     "Chiều 10/9, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Nhật Bản Kishida Fumio. "
+     "Hai bên nhất trí nâng quan hệ Việt Nam – Nhật Bản lên Đối tác chiến lược toàn diện.\n\n"
+     "Thủ tướng Phạm Minh Chính khẳng định Việt Nam coi trọng quan hệ với Nhật Bản."),
+    ("a2", "2024-05-20", "Bộ trưởng Ngoại giao Bùi Thanh Sơn tiếp Đại sứ Trung Quốc",
+     "Ngày 20/5, tại Hà Nội, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn đã tiếp Đại sứ Trung Quốc tại Việt Nam Hùng Ba. "
+     "Bộ trưởng Bùi Thanh Sơn đề nghị hai bên thúc đẩy quan hệ Đối tác hợp tác chiến lược toàn diện "
+     "Việt Nam – Trung Quốc.\n\nĐại sứ Hùng Ba cho biết Trung Quốc coi trọng quan hệ với Việt Nam."),
+    ("a3", "2025-01-15", "Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Ngoại giao Nhật Bản",
+     "Chiều 15/1, tại Hà Nội, Thủ tướng Phạm Minh Chính đã tiếp Bộ trưởng Ngoại giao Nhật Bản Iwaya Takeshi. "
+     "Thủ tướng Phạm Minh Chính đề nghị Nhật Bản tiếp tục hỗ trợ Việt Nam.\n\n"
+     "Bộ trưởng Iwaya Takeshi phát biểu tại buổi tiếp rằng Nhật Bản coi Việt Nam là đối tác quan trọng. "
+     "Việt Nam và Nhật Bản đều là thành viên của APEC."),
+    ("a4", "2024-11-02", "Thứ trưởng Ngoại giao Nguyễn Văn Hoà tiếp Đại sứ Lào",
+     "Ngày 2/11, tại Hà Nội, Thứ trưởng Bộ Ngoại giao Nguyễn Văn Hoà đã tiếp Đại sứ Lào tại Việt Nam "
+     "Khamphao Ernthavanh. Cùng dự có Vụ trưởng Vụ Đông Nam Á Nguyễn Thị Hằng.\n\n"
+     "Thứ trưởng Nguyễn Văn Hoà khẳng định Việt Nam luôn coi trọng quan hệ đặc biệt với Lào."),
+]
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    """A store holding the four articles above (closed again, so the CLI can open it)."""
+    from graph.pipeline import ingest
+
+    folder = tmp_path_factory.mktemp("draw")
+    corpus = folder / "articles.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "date": d, "title": t, "url": f"https://example.org/{i}",
+                                          "text": f"{t}\n\n{x}"}, ensure_ascii=False) + "\n"
+                              for i, d, t, x in ARTICLES), encoding="utf-8")
+    with opened(folder / "store") as dataset:
+        report = ingest([corpus], dataset, progress=False)
+    assert not report.failed
+    return str(folder / "store")
+
+
+@pytest.fixture(scope="module")
+def views(store_dir):
+    with opened(store_dir, create=False) as dataset:
+        return {name: build(dataset) for name, build in VIEWS.items()}
+
+
+@pytest.fixture(autouse=True)
+def layout_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("VNFA_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "layouts"
+
+
+def edge(graph, u, v, relation):
+    return graph.get_edge_data(u, v)[relation]
+
+
+def test_actors_view_links_people_to_their_posts_countries_and_meetings(views):
+    graph = views["actors"]
+    assert graph.nodes[PMC] == {"type": "person", "label": "Phạm Minh Chính", "label_en": "Phạm Minh Chính",
+                                "country": ["VN"]}
+    assert graph.nodes[ID + "org/chinh-phu"]["label_en"] == "Government"
+    post = edge(graph, PMC, ID + "org/chinh-phu", "holds-post-in")
+    assert (post["title"], post["title_en"], post["weight"], post["articles"]) == \
+        ("Thủ tướng", "Prime Minister", 2, ["a1", "a3"])
+    assert edge(graph, KISHIDA, JP, "post-of")["title_en"] == "Prime Minister"
+    assert edge(graph, ID + "org/chinh-phu", VN, "in-country")["weight"] == 2
+    met = edge(graph, PMC, KISHIDA, "met")
+    assert (met["dates"], met["articles"], met["weight"]) == (["2023-09-10"], ["a1"], 1)
+    assert graph.graph["articles"] == 4
+
+
+def test_meetings_view_is_who_met_whom(views):
+    graph = views["meetings"]
+    assert set(graph) == {PMC, KISHIDA, IWAYA, SON, HUNG_BA, HOA, KHAMPHAO}
+    assert sorted(tuple(sorted((graph.nodes[u]["label"], graph.nodes[v]["label"]))) for u, v in graph.edges()) == [
+        ("Bùi Thanh Sơn", "Hùng Ba"), ("Iwaya Takeshi", "Phạm Minh Chính"), ("Khamphao Ernthavanh", "Nguyễn Văn Hoà"),
+        ("Kishida Fumio", "Phạm Minh Chính")]
+    talks = edge(graph, PMC, KISHIDA, "met")
+    assert (talks["title"], talks["title_en"], talks["dates"]) == ("Hội đàm", "Talks", ["2023-09-10"])
+    assert graph.nodes[HUNG_BA]["country"] == ["CN"]
+
+
+def test_partners_view_keeps_the_strongest_level_stated(views):
+    graph = views["partners"]
+    assert set(graph) == {VN, JP, CN, LA, APEC}
+    japan = graph.get_edge_data(VN, JP)
+    assert list(japan) == ["comprehensive-strategic"]
+    assert (japan["comprehensive-strategic"]["weight"], japan["comprehensive-strategic"]["articles"]) == (2, ["a1", "a3"])
+    assert japan["comprehensive-strategic"]["levels"] == ["comprehensive-strategic", "partner"]
+    assert list(graph.get_edge_data(VN, LA)) == ["special"]
+    assert list(graph.get_edge_data(VN, APEC)) == ["member"]
+    assert (graph.nodes[JP]["label"], graph.nodes[JP]["label_en"], graph.nodes[APEC]["type"]) == \
+        ("Nhật Bản", "Japan", "intl")
+
+
+def test_events_view_links_people_to_the_events_they_spoke_at_or_attended(views):
+    graph = views["events"]
+    talks = next(n for n, d in graph.nodes(data=True) if d["type"] == "event" and d.get("event_type") == "talks")
+    assert (graph.nodes[talks]["label"], graph.nodes[talks]["label_en"]) == ("Hội đàm 10/9", "Talks 09-10")
+    assert edge(graph, PMC, talks, "spoke-at")["dates"] == ["2023-09-10"]
+    assert list(graph.get_edge_data(KISHIDA, talks)) == ["attended"]
+    assert sum(1 for _, d in graph.nodes(data=True) if d["type"] == "event") == 4
+
+
+@pytest.mark.parametrize("since, until, pairs", [
+    ("2024", None, {(SON, HUNG_BA), (PMC, IWAYA), (HOA, KHAMPHAO)}),
+    (None, "2023", {(PMC, KISHIDA)}),
+    ("2024-05", "2024-05-20", {(SON, HUNG_BA)}),
+    ("2024-06", "2024-10", set()),
+])
+def test_date_filters_keep_facts_in_the_period(views, since, until, pairs):
+    graph = filter_dates(views["meetings"], since, until)
+    assert {tuple(sorted((u, v))) for u, v in graph.edges()} == {tuple(sorted(p)) for p in pairs}
+
+
+def test_a_bad_date_says_what_to_give(views):
+    with pytest.raises(GraphError, match="--since takes a date as YYYY, YYYY-MM or YYYY-MM-DD, not '2024/05'"):
+        filter_dates(views["meetings"], "2024/05", None)
+
+
+def test_relation_filter_keeps_only_those_relations(views):
+    graph = filter_relations(views["actors"], ["met"])
+    assert {d["relation"] for _, _, d in graph.edges(data=True)} == {"met"}
+    assert graph.number_of_edges() == 4 and ID + "org/chinh-phu" not in graph
+
+
+def test_country_filter_keeps_edges_touching_that_country(views):
+    graph = filter_countries(views["meetings"], ["jp"])
+    assert set(graph) == {PMC, KISHIDA, IWAYA}
+    with pytest.raises(GraphError, match=r"no node of ZZ left to draw; codes present: CN, JP, LA, VN"):
+        filter_countries(views["meetings"], ["ZZ"])
+
+
+@pytest.mark.parametrize("name", ["pham minh chinh", "PHẠM MINH CHÍNH", "Phạm Minh Chính"])
+def test_focus_matches_names_with_or_without_accents(views, name):
+    ego = focus(views["meetings"], name, hops=1)
+    assert set(ego) == {PMC, KISHIDA, IWAYA}
+    assert ego.graph["focus"] == PMC
+
+
+def test_focus_ignores_where_the_tone_mark_sits(views):
+    assert find_nodes(views["meetings"], "Nguyễn Văn Hòa") == [HOA]  # written "Hoà" in the article
+    assert set(focus(views["actors"], "nguyen van hoa", hops=0)) == {HOA}
+
+
+def test_focus_hops_widen_the_ego_network(views):
+    one = focus(views["actors"], "Iwaya Takeshi", hops=1)
+    two = focus(views["actors"], "Iwaya Takeshi", hops=2)
+    assert set(one) == {IWAYA, PMC, ID + "org/bo-ngoai-giao"}
+    assert {KISHIDA, SON, HOA} <= set(two) and len(two) > len(one)
+
+
+def test_an_ambiguous_name_lists_the_candidates(views):
+    with pytest.raises(GraphError) as error:
+        focus(views["actors"], "Nguyễn")
+    assert str(error.value) == ("'Nguyễn' matches 2 nodes: Nguyễn Thị Hằng (person); Nguyễn Văn Hoà (person); "
+                                "give the full name")
+    with pytest.raises(GraphError, match="no node named 'Tô Lâm' in this view"):
+        focus(views["actors"], "Tô Lâm")
+
+
+def test_construct_query_draws_its_triples(store_dir):
+    text = "CONSTRUCT { ?a vnfa:met ?b } WHERE { ?a vnfa:met ?b }"
+    with opened(store_dir, create=False) as dataset:
+        graph = make_network(dataset, DrawRequest(query=text))
+    assert set(graph) == {PMC, KISHIDA, IWAYA, SON, HUNG_BA, HOA, KHAMPHAO}
+    assert edge(graph, PMC, KISHIDA, "met")["weight"] == 2  # a met b and b met a
+    assert (graph.nodes[HUNG_BA]["label"], graph.nodes[HUNG_BA]["type"]) == ("Hùng Ba", "person")
+
+
+def test_two_column_select_draws_one_edge_a_row(store_dir):
+    text = "SELECT ?person ?org WHERE { ?m a org:Membership ; org:member ?person ; org:organization ?org }"
+    with opened(store_dir, create=False) as dataset:
+        graph = make_network(dataset, DrawRequest(query=text))
+    assert {d["relation"] for _, _, d in graph.edges(data=True)} == {"org"}
+    assert graph.nodes[ID + "org/vu-dong-nam-a"]["label"] == "Vụ Đông Nam Á"
+    assert set(graph[HANG]) == {ID + "org/vu-dong-nam-a"}
+
+
+def _error(store_dir, request) -> str:
+    """The message of the error a request raises (the exception dropped at once: its frames hold the store)."""
+    with opened(store_dir, create=False) as dataset:
+        try:
+            make_network(dataset, request)
+        except QueryError as error:
+            return str(error)
+    return ""
+
+
+def test_other_queries_are_refused_with_the_reason(store_dir):
+    message = _error(store_dir, DrawRequest(query="SELECT ?a ?b ?c WHERE { ?a ?b ?c } LIMIT 1"))
+    assert message == ("--query needs a CONSTRUCT query or a SELECT of two columns (the two ends of each "
+                                "edge); this SELECT has 3 columns (?a ?b ?c)")
+
+
+def test_caption_says_what_was_drawn_and_from_how_many_articles(store_dir):
+    request = DrawRequest(view="meetings", since="2024", focus="Bui Thanh Son", lang="en")
+    with opened(store_dir, create=False) as dataset:
+        graph = make_network(dataset, request)
+    assert caption_of(graph, request, "force", 7) == (
+        "2 nodes, 1 edges, from 1 of the 4 articles in the store; filters: since 2024, ego network of "
+        "Bùi Thanh Sơn within 1 hops. Layout force (seed 7).")
+
+
+def test_layouts_are_seeded_and_cached(views, layout_cache, monkeypatch):
+    monkeypatch.setattr(layout_module, "CACHE_MIN", 0)
+    graph = views["actors"]
+    first, name = layout_module.layout_positions(graph, "force", seed=3)
+    cached = list(layout_cache.glob("*.json"))
+    assert name == "force" and len(cached) == 1
+    assert layout_module.layout_positions(graph, "force", seed=3)[0] == first
+    cached[0].write_text("{not json")
+    again = layout_module.layout_positions(graph, "force", seed=3)[0]
+    assert all(again[n] == pytest.approx(first[n]) for n in graph)
+    assert layout_module.force_layout(graph, seed=4) != first
+    assert layout_module.choose_layout(views["partners"]) == "shell"
+    assert set(layout_module.LAYOUTS) == set(LAYOUT_NOTES)
+
+
+def test_labels_follow_the_language(views):
+    from graph.draw import draw_graph
+
+    for lang, name in (("vi", "Nhật Bản"), ("en", "Japan")):
+        figure = draw_graph(views["partners"], lang=lang, size=(6, 4), dpi=60)
+        assert name in [text.get_text() for text in figure.axes[0].texts]
+
+
+def _write(store_dir, tmp_path, fmt, **options):
+    path = tmp_path / f"out.{fmt}"
+    request = DrawRequest(view="actors", lang="en", **options)
+    with opened(store_dir, create=False) as dataset:
+        graph = make_network(dataset, request)
+    assert render(graph, request, str(path)) == fmt
+    return path, graph
+
+
+def test_graphml_reads_back(store_dir, tmp_path):
+    path, graph = _write(store_dir, tmp_path, "graphml")
+    back = nx.read_graphml(path, force_multigraph=True)
+    assert set(back) == set(graph) and back.number_of_edges() == graph.number_of_edges()
+    assert back.nodes[PMC]["label"] == "Phạm Minh Chính"
+    assert back.get_edge_data(PMC, KISHIDA)["met"]["dates"] == "2023-09-10"
+
+
+def test_gexf_reads_back_with_dates_as_spells(store_dir, tmp_path):
+    path, graph = _write(store_dir, tmp_path, "gexf")
+    back = nx.read_gexf(path)
+    assert set(back) == set(graph) and back.nodes[KISHIDA]["label"] == "Kishida Fumio"
+    assert back.nodes[KISHIDA]["viz"]["color"] == {"r": 0, "g": 114, "b": 178, "a": 1.0}  # a person's blue
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    root = ET.parse(path).getroot()
+    assert root.find("g:graph", ns).get("mode") == "dynamic"
+    spells = {(s.get("start"), s.get("end")) for s in root.iter("{http://www.gexf.net/1.2draft}spell")}
+    assert ("2023-09-10", "2023-09-10") in spells
+
+
+def test_json_reads_back(store_dir, tmp_path):
+    path, graph = _write(store_dir, tmp_path, "json")
+    back = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="links")
+    assert set(back) == set(graph) and back.nodes[JP]["label_en"] == "Japan"
+
+
+def test_html_is_one_offline_file(store_dir, tmp_path):
+    path, graph = _write(store_dir, tmp_path, "html")
+    page = path.read_text(encoding="utf-8")
+    assert "<script src" not in page and "<link" not in page and "@import" not in page
+    data = json.loads(page.split('id="data">', 1)[1].split("</script>", 1)[0])
+    assert len(data["nodes"]) == graph.number_of_nodes() and "Japan" in {n["label"] for n in data["nodes"]}
+
+
+def test_svg_parses_and_png_pdf_have_their_size(store_dir, tmp_path):
+    from PIL import Image
+
+    svg, _ = _write(store_dir, tmp_path, "svg")
+    assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    png, _ = _write(store_dir, tmp_path, "png", size=(4.0, 3.0), dpi=50)
+    assert Image.open(png).size == (200, 150)
+    pdf, _ = _write(store_dir, tmp_path, "pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert set(OUTPUT_FORMATS) == {"png", "svg", "pdf", "graphml", "gexf", "json", "html"}
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["--focus", "Nguyễn"], 1, "'Nguyễn' matches 2 nodes"),
+    (["--size", "big"], 2, "'big' is no size; give WIDTHxHEIGHT in inches, such as 12x9"),
+    (["--relation", "likes"], 2, "'likes' is not one of"),
+    (["-o", "x.txt"], 1, "cannot write 'x.txt': give a file ending in .png"),
+])
+def test_draw_command_errors(store_dir, args, code, message):
+    result = CliRunner().invoke(main, ["draw", "--store", store_dir, *args])
+    assert result.exit_code == code
+    assert message in result.output
+
+
+def test_draw_command_writes_the_chosen_format(store_dir, tmp_path):
+    out = tmp_path / "meetings.bin"
+    result = CliRunner().invoke(main, ["draw", "--store", store_dir, "--view", "meetings", "--format", "graphml",
+                                       "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.stderr and "(7 nodes, 4 edges)" in result.stderr
+    assert nx.read_graphml(out).number_of_nodes() == 7
+    png = CliRunner().invoke(main, ["draw", "--store", store_dir, "--view", "partners", "--size", "3x2", "--dpi", "40",
+                                    "-o", "-", "-q"])
+    assert png.stdout_bytes.startswith(b"\x89PNG")
+
+
+def test_draw_command_reports_a_query_file_it_cannot_read(store_dir, tmp_path):
+    query = tmp_path / "latin1.rq"
+    query.write_bytes("SELECT ?a ?b WHERE { ?a ?p ?b } # Hà Nội".encode("latin-1", errors="replace") + b"\xff")
+    result = CliRunner().invoke(main, ["draw", "--store", store_dir, "--query", str(query)])
+    assert result.exit_code == 1
+    assert f"{query}: not UTF-8 text; save the query as UTF-8" in result.output

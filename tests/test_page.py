@@ -1,0 +1,114 @@
+"""The explorer page in headless Chromium (Debian's chromium and chromedriver, which .ci/run installs):
+load /, pick an example query, run it, see rows, downloads and the network view."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import httpx
+import pytest
+
+from graph.pipeline import ingest
+from graph.resources import data_path
+from graph.serve import ServeSettings, serving
+from graph.store import opened
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
+         "--window-size=1280,1400"]
+
+if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)) and os.environ.get("CI") != "true":
+    pytest.skip("Debian's chromium and chromium-driver are not installed (apt-get install chromium "
+                "chromium-driver); CI installs them and runs this test", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("page") / "store"
+    with opened(folder) as dataset:
+        ingest([data_path("articles", "seed.txt")], dataset, progress=False)
+    with serving(ServeSettings(store=str(folder))) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS + [f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def wait_for(browser, css: str, timeout: float = 30):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, timeout).until(ec.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+
+def test_example_query_shows_rows_downloads_and_network(browser, url):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(url + "/")
+    assert "Truy vấn" in browser.find_element(By.TAG_NAME, "h2").text
+    wait_for(browser, "#examples option[value='who-holds-what']")
+    Select(browser.find_element(By.ID, "examples")).select_by_value("who-holds-what")
+    assert "org:Membership" in browser.find_element(By.ID, "query").get_property("value")
+    browser.find_element(By.ID, "run").click()
+    wait_for(browser, "#results-table tbody tr")
+    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#results-table th")]
+    assert headers == ["person", "title", "organisation", "country", "status", "article"]
+    rows = [[td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+            for tr in browser.find_elements(By.CSS_SELECTOR, "#results-table tbody tr")]
+    assert ["Tô Lâm", "Tổng Bí thư", "Đảng Cộng sản Việt Nam", "VN", "current", "seed"] in rows
+    svg = wait_for(browser, "#network svg")
+    assert "Tô Lâm" in svg.get_attribute("outerHTML")
+    csv_link = browser.find_element(By.ID, "download-csv").get_attribute("href")
+    assert "Tô Lâm,Tổng Bí thư" in httpx.get(csv_link).text
+
+
+def test_bad_query_shows_the_parser_message(browser, url):
+    from selenium.webdriver.common.by import By
+
+    browser.get(url + "/")
+    box = browser.find_element(By.ID, "query")
+    box.clear()
+    box.send_keys("SELECT * WHERE { ?s ?p }")
+    browser.find_element(By.ID, "run").click()
+    error = wait_for(browser, "#error:not([hidden])")
+    assert error.text.startswith("SPARQL syntax error at line 1, column")
+
+
+def test_page_loads_nothing_from_other_hosts(browser, url):
+    browser.get(url + "/")
+    wait_for(browser, "#examples option[value='visits']")
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert loaded and all(name.startswith(url) for name in loaded)
+
+
+def test_clicking_a_node_of_the_network_describes_it(browser, url):
+    from selenium.webdriver.common.by import By
+
+    browser.get(url + "/")
+    box = browser.find_element(By.ID, "query")
+    box.clear()
+    box.send_keys("SELECT ?a ?b WHERE { ?a vnfa:met ?b }")
+    browser.find_element(By.ID, "run").click()
+    node = wait_for(browser, "#network a[*|href='https://w3id.org/vnfa/id/person/to-lam']")
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+                           node.find_element(By.XPATH, "./*"))
+    description = wait_for(browser, "#results pre")
+    assert box.get_property("value") == "DESCRIBE <https://w3id.org/vnfa/id/person/to-lam>"
+    assert '"Tô Lâm"@vi' in description.text
