@@ -143,7 +143,8 @@ class _Builder:
         entry = self.lexicon.countries.get(role.org_key or "")
         if entry is not None and entry.kind == "intl":
             return self.country(role.org_key)
-        return URIRef(f"{ID}org/{slug(role.org)}")
+        suffix = f"--{role.country}" if role.country else ""  # Vietnam's Bộ Ngoại giao is not China's
+        return URIRef(f"{ID}org/{slug(role.org)}{suffix}")
 
     def role(self, role: Role) -> None:
         person = person_iri(role.person)
