@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .normalise import match_key
+from .records import MEETING_TYPES
 
 if TYPE_CHECKING:
     from .events import Draft
 
-MEETING_TYPES = {"reception", "talks", "meeting", "phone_call"}
 
 
 def _keys(*words: str) -> set[str]:

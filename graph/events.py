@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 
 from .dates import assign_dates, date_the_day, dates_agree, fix_years, more_specific
 from .normalise import match_key
-from .records import Article, Event, Meeting, Mention, Visit
+from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
 from .sides import AT, BY, CLOSING, fill_meeting, fill_visit, invited, person_before, refers_back, sentence_text, speaker
 
-MEETING_TYPES = {"reception", "talks", "meeting", "phone_call"}
 GROUP_EVENTS = {"seminar", "conference", "ceremony", "signing", "other"}
 
 

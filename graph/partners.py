@@ -6,11 +6,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .normalise import fold, fold_word
-from .records import Event, Meeting, Partner, Role, Visit
+from .records import MEETING_TYPES, Event, Meeting, Partner, Role, Visit
 from .resources import read_list, read_table
 
 VIETNAM = "VN"
-MEETINGS = {"reception", "talks", "meeting", "phone_call", "signing"}
+MEETINGS = MEETING_TYPES | {"signing"}  # events that show two sides working together
 BILATERAL = {fold(w) for w in ("hai nước", "song phương", "hai bên", "hai Đảng", "Việt", "hai nhà lãnh đạo",
                                "hai Chính phủ", "hai Quốc hội", "hai dân tộc")}
 LOCATION = {fold_word(w) for w in ("tại", "ở", "thủ đô")}

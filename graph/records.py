@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
+MEETING_TYPES = frozenset({"reception", "talks", "meeting", "phone_call"})  # events with two sides
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,5 @@
 import codecs
 import json
-import unicodedata
 
 import pytest
 
