@@ -11,6 +11,7 @@ from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.plugins.serializers.nt import _nt_row
 
 from .lexicon import Lexicon, load_lexicon
 from .normalise import slug
@@ -59,8 +60,8 @@ class _Builder:
         self.x = extraction
         self.lexicon = lexicon
         self.article = article_iri(extraction.article.doc_id)
-        self.graph = Graph(identifier=self.article)
-        self.add = self.graph.add
+        self.triples: set[tuple] = set()  # a plain set: an rdflib Graph costs as much as extraction
+        self.add = self.triples.add
 
     def evidence(self, node: URIRef, span: tuple[int, int]) -> None:
         start, end = span
@@ -96,7 +97,7 @@ class _Builder:
                 self.add((node, OWL.sameAs, WD[entry.get("wikidata")]))
         return node
 
-    def build(self) -> Graph:
+    def build(self) -> set[tuple]:
         self.article_node()
         for name, span in self.x.persons.items():
             self.person(name, span)
@@ -109,7 +110,7 @@ class _Builder:
             self.add((person_iri(visit.person), VNFA.visited, self.country(visit.country)))
         for partner in self.x.partners:
             self.partner(partner)
-        return self.graph
+        return self.triples
 
     def article_node(self) -> None:
         a = self.x.article
@@ -164,7 +165,7 @@ class _Builder:
         self.add((post, RDFS.label, Literal(label, lang="vi")))
         if org is not None:
             self.add((org, RDF.type, ORG.Organization))
-            if (org, VNFA.code, None) not in self.graph:  # an international organisation has its own name
+            if not any(t[0] == org and t[1] == VNFA.code for t in self.triples):  # an int. organisation is named
                 self.add((org, SCHEMA.name, Literal(role.org, lang="vi")))
             self.add((post, ORG.postIn, org))
             self.evidence(org, role.span)
@@ -251,7 +252,19 @@ def _known_person(name: str, lexicon: Lexicon):
 
 def to_graph(extraction: Extraction, lexicon: Lexicon | None = None) -> Graph:
     """The named graph of one article."""
-    return _Builder(extraction, lexicon or load_lexicon()).build()
+    graph = Graph(identifier=article_iri(extraction.article.doc_id))
+    for triple in _Builder(extraction, lexicon or load_lexicon()).build():
+        graph.add(triple)
+    return graph
+
+
+def to_nquads(extraction: Extraction, lexicon: Lexicon | None = None) -> tuple[str, str, int]:
+    """(graph IRI, N-Quads text, quad count) of one article, without building an rdflib Graph."""
+    name = article_iri(extraction.article.doc_id)
+    triples = _Builder(extraction, lexicon or load_lexicon()).build()
+    suffix = f" {name.n3()} .\n"
+    rows = (_nt_row(triple) for triple in triples)  # rdflib's own N-Triples form of each triple
+    return str(name), "".join(row[: row.rfind(" .")] + suffix for row in rows), len(triples)
 
 
 def reference_graph(lexicon: Lexicon | None = None) -> Graph:
