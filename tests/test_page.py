@@ -79,14 +79,19 @@ def test_example_query_shows_rows_downloads_and_network(browser, url):
     assert "Tô Lâm,Tổng Bí thư" in httpx.get(csv_link).text
 
 
-def test_bad_query_shows_the_parser_message(browser, url):
+def run_on_page(browser, url: str, query: str) -> None:
+    """Open the page, type a query into the editor and run it."""
     from selenium.webdriver.common.by import By
 
     browser.get(url + "/")
     box = browser.find_element(By.ID, "query")
     box.clear()
-    box.send_keys("SELECT * WHERE { ?s ?p }")
+    box.send_keys(query)
     browser.find_element(By.ID, "run").click()
+
+
+def test_bad_query_shows_the_parser_message(browser, url):
+    run_on_page(browser, url, "SELECT * WHERE { ?s ?p }")
     error = wait_for(browser, "#error:not([hidden])")
     assert error.text.startswith("SPARQL syntax error at line 1, column")
 
@@ -101,14 +106,10 @@ def test_page_loads_nothing_from_other_hosts(browser, url):
 def test_clicking_a_node_of_the_network_describes_it(browser, url):
     from selenium.webdriver.common.by import By
 
-    browser.get(url + "/")
-    box = browser.find_element(By.ID, "query")
-    box.clear()
-    box.send_keys("SELECT ?a ?b WHERE { ?a vnfa:met ?b }")
-    browser.find_element(By.ID, "run").click()
+    run_on_page(browser, url, "SELECT ?a ?b WHERE { ?a vnfa:met ?b }")
     node = wait_for(browser, "#network a[*|href='https://w3id.org/vnfa/id/person/to-lam']")
     browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
                            node.find_element(By.XPATH, "./*"))
     description = wait_for(browser, "#results pre")
-    assert box.get_property("value") == "DESCRIBE <https://w3id.org/vnfa/id/person/to-lam>"
+    assert browser.find_element(By.ID, "query").get_property("value") == "DESCRIBE <https://w3id.org/vnfa/id/person/to-lam>"
     assert '"Tô Lâm"@vi' in description.text
