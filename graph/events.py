@@ -7,13 +7,14 @@ that describe the same happening are merged.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import assign_dates, date_the_day, dates_agree, fix_years, more_specific
 from .normalise import match_key
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
-from .sides import AT, BY, CLOSING, fill_meeting, fill_visit, invited, person_before, refers_back, sentence_text, speaker
+from .sides import AND, AT, BY, CLOSING, fill_meeting, fill_visit, invited, person_before, refers_back, sentence_text, speaker
 
+SPLIT_TYPES = {"reception", "meeting"}
 GROUP_EVENTS = {"seminar", "conference", "ceremony", "signing", "other"}
 
 
@@ -42,6 +43,7 @@ class Draft:
     guests: list[str] = field(default_factory=list)
     destinations: list[str] = field(default_factory=list)  # ISO codes, visits
     speakers: list[str] = field(default_factory=list)
+    joint: bool = False  # guests received together (a head of state and their consort)
     told: bool = False  # may refer back to an event told before ("kết thúc chuyến thăm"): its date yields
 
 
@@ -60,6 +62,7 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
                     found.append(draft)
         assign_dates(sentence, found)
         _share_sides(sentence, found)
+        _share_subjects(sentence, found)
         merged = [_merge(drafts, d) for d in found]
         for index, item in enumerate(sentence.items):
             if item.kind == "speech":
@@ -80,6 +83,21 @@ def _share_sides(sentence, drafts: list[Draft]) -> None:
                 and between.strip() in ("và", ",", "và có", ""):
             first.guests = list(second.guests)
             first.hosts = first.hosts or list(second.hosts)
+
+
+def _share_subjects(sentence, drafts: list[Draft]) -> None:
+    """'A đã yết kiến B; hội đàm với C và gặp D': a verb with no subject of its own shares the one before."""
+    subject: list[str] = []
+    starts = {item.start: index for index, item in enumerate(sentence.items)}
+    for draft in drafts:
+        if draft.type not in MEETING_TYPES and draft.type != "visit":
+            continue
+        index = starts.get(draft.start, 0)
+        opens = index > 0 and (sentence.items[index - 1].text in (",", ";") or sentence.items[index - 1].key in AND)
+        if subject and draft.guests and draft.type in MEETING_TYPES and (opens or not draft.hosts):
+            draft.hosts = [h for h in subject if h not in draft.guests]
+        elif draft.hosts:
+            subject = draft.hosts
 
 
 def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -> Draft | None:
@@ -179,6 +197,7 @@ def _merge(drafts: list[Draft], new: Draft) -> Draft:
             old.place = old.place or new.place
             old.organizer = old.organizer or new.organizer
             old.name = old.name or new.name
+            old.joint = old.joint or new.joint
             old.destinations += [d for d in new.destinations if d not in old.destinations]
             old.hosts += [h for h in new.hosts if h not in old.hosts and h not in old.guests]
             old.guests += [g for g in new.guests if g not in old.guests and g not in old.hosts]
@@ -205,10 +224,22 @@ def _attach_speakers(drafts: list[Draft], speeches: list) -> None:
             draft.speakers.append(name)
 
 
+def _one_per_guest(drafts: list[Draft]) -> list[Draft]:
+    """'hội kiến Tổng thống A và Thủ tướng B': one host meeting named guests one after another is one event each."""
+    out = []
+    for draft in drafts:
+        if draft.type in SPLIT_TYPES and len(draft.hosts) == 1 and len(draft.guests) > 1 and not draft.joint:
+            out += [replace(draft, guests=[guest], speakers=draft.speakers if n == 0 else [])
+                    for n, guest in enumerate(draft.guests)]
+        else:
+            out.append(draft)
+    return out
+
+
 def _finish(drafts: list[Draft]) -> tuple[list[Event], list[Meeting], list[Visit]]:
     events, meetings, visits = [], [], []
     seen_speakers: set[str] = set()
-    for number, draft in enumerate(drafts, 1):
+    for number, draft in enumerate(_one_per_guest(drafts), 1):
         key = f"e{number}"
         speakers = tuple(s for s in draft.speakers if s not in seen_speakers)
         seen_speakers.update(speakers)

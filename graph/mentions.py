@@ -188,13 +188,15 @@ def _entry_mention(text: str, tokens: list[Token], start: int, end: int, entry: 
 
 
 # Dates as the genre writes them: "ngày 14/6", "sáng 24-1", "17/9/2024",
-# "từ 18-20/8", "12 - 15.4", "ngày 5 tháng 3 năm 2024", "tháng 11/2017", "năm 2006".
+# "từ 18-20/8", "12 - 15.4", "ngày 5 tháng 3 năm 2024", "tháng 11/2017", "tháng 11-2025", "(3/2017)",
+# "năm 2006".
 _DAY_MONTH = (r"(?:(?P<d1>\d{1,2})\s*(?:-|–|đến|và)\s*)?(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})"
               r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d%/])")
 _WORDY = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s+năm\s+(?P<wy>\d{4}))?"
-_MONTH = r"tháng\s+(?P<mm>\d{1,2})(?:\s*(?:/|năm)\s*(?P<my>\d{4}))?"
+_MONTH = r"tháng\s+(?P<mm>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<my>\d{4}))?"
+_MONTH_YEAR = r"(?P<om>\d{1,2})\s*[/-]\s*(?P<oy>(?:19|20)\d{2})(?![\d%/])"  # "(3/2017)": a month of a year
 _YEAR = r"năm\s+(?P<yy>\d{4})"
-DATE = re.compile(rf"(?<![\w/.])(?:{_WORDY}|{_DAY_MONTH}|(?i:{_MONTH})|(?i:{_YEAR}))", re.UNICODE)
+DATE = re.compile(rf"(?<![\w/.])(?:{_WORDY}|{_MONTH_YEAR}|{_DAY_MONTH}|(?i:{_MONTH})|(?i:{_YEAR}))", re.UNICODE)
 _CUE = re.compile(r"(?i)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|tới|đến|trong|vào|nay)\s*$")
 
 
@@ -212,6 +214,8 @@ def date_value(found: re.Match, cued: bool = True) -> str | None:
     groups = found.groupdict()
     if groups["wd"]:
         return _iso(groups["wy"], groups["wm"], groups["wd"])
+    if groups["om"]:
+        return _iso(groups["oy"], groups["om"], None)
     if groups["d"]:
         if groups["sep"] == "." and not groups["y"] and not cued:
             return None  # "15.4" is a date only after a cue word; else a number

@@ -30,7 +30,8 @@ STATE_FORMS = _keys("cộng", "hòa", "hoà", "vương", "quốc", "liên", "ban
 OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
 REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
 CLOSING = _keys("thúc", "sau")
-PASSIVE, OF, AT, BY, LEAD, INVITE = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời"))
+CONSORTS = {"Hoàng hậu", "Phu nhân", "Đệ nhất Phu nhân"}  # a guest with their consort: one call, not two
+PASSIVE, OF, AT, BY, LEAD, INVITE, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời", "như"))
 
 
 def person_before(sentence, index: int, limit: int = 40, skip: set[int] = frozenset()) -> tuple[str | None, int]:
@@ -93,12 +94,17 @@ def fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
         after = sides_after(sentence, index)  # "tiếp Phó Chủ tịch Quốc hội Mông Cổ"
     guests = [name for name, _ in after] or ([group] if group else [])
     taken.update(at for _, at in after)
+    draft.joint = bool(after) and (any(items[at - 1].key in CONSORTS for _, at in after) or any(
+        m.key == SUCH_AS for m in items[index:after[0][1]]))  # "gặp một số lãnh đạo như A, B": one meeting
     hosts = persons_before(sentence, index, taken)  # "Nhà Vua và Hoàng hậu ... gặp lại Thủ tướng"
     if not hosts and guests and items[index].get("role") == "noun":  # "Tại buổi tiếp B, A nói"
         last = after[-1][1] if after else index
         hosts = [next((sentence.persons[i] for i in range(last + 1, len(items)) if i in sentence.persons), None)]
-    draft.hosts = [h for h in hosts if h]
-    draft.guests = [g for g in guests if g not in draft.hosts]
+    hosts = [h for h in hosts if h]
+    if not guests and len(hosts) >= 2:  # "A và B đã tiến hành hội đàm": each is the other's side
+        hosts, guests = hosts[:1], hosts[1:]
+    draft.hosts = hosts
+    draft.guests = [g for g in guests if g not in hosts]
 
 
 def _group_after(items: list[Mention], index: int) -> str | None:
