@@ -2,6 +2,8 @@
 report, years fixed by the text itself."""
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .normalise import match_key
@@ -16,20 +18,31 @@ def _keys(*words: str) -> set[str]:
     return {match_key(w) for w in words}
 
 
+NAMED_YEAR = re.compile(r"[^.;:\n]{0,60}?(?<![\d/.-])((?:19|20)\d{2})(?![\d/.-])")  # "Hội nghị ... 2005 (AAS)"
 NOT_EVENT_DATE = _keys("đến", "tới", "trước", "đoạn", "nhìn", "hạn")  # "đến năm 2030", "giai đoạn", "tầm nhìn"
+SAME_DAY_CUES = {tuple(match_key(w) for w in cue.split()) for cue in
+                 ("cùng ngày", "ngay sau", "sau đó", "sau lễ", "tiếp đó", "sau hội đàm", "sau cuộc", "trong ngày")}
+NEXT_DAY_CUES = {tuple(match_key(w) for w in cue.split()) for cue in ("hôm sau", "ngày hôm sau", "sáng hôm sau",
+                                                                     "chiều hôm sau", "ngày tiếp theo")}
+RELATIVE = _keys("nơi")  # a relative clause: its event is not the one the date opens
 SAME_DAY = MEETING_TYPES | {"signing", "ceremony"}
 
 
-def fix_years(drafts: list[Draft]) -> None:
-    """An event dated "20-21/6/2017" fixes the year of another dated "21/6" in the same story."""
-    found: dict[tuple[int, str], set[str]] = {}
+def fix_years(drafts: list[Draft], sentences: list, text: str) -> None:
+    """A day with no year takes the year its event's name gives ("Hội nghị cấp cao Á - Phi 2005"), else
+    the year of a date in the same story that states one, in the same month first ("20-21/6/2017" fixes
+    "21/6"), else the nearest."""
+    stated = [(item.start, s.story, item.key[:4], item.key[5:7]) for s in sentences for item in s.items
+              if item.kind == "date" and len(item.key) >= 7 and item.key[:4].isdigit()]
     for draft in drafts:
-        if draft.date and len(draft.date) == 10:
-            found.setdefault((draft.story, draft.date[5:7]), set()).add(draft.date[:4])
-    for draft in drafts:
-        years = found.get((draft.story, (draft.date or "")[2:4]), set())
-        if draft.date and draft.date.startswith("--") and len(draft.date) == 7 and len(years) == 1:
-            draft.date = f"{next(iter(years))}-{draft.date[2:]}"
+        if not (draft.date and draft.date.startswith("--")):
+            continue
+        named = NAMED_YEAR.match(text, draft.end)
+        years = sorted((month != draft.date[2:4], abs(start - draft.start), year)
+                       for start, story, year, month in stated if story == draft.story)
+        year = named.group(1) if named else years[0][2] if years else None
+        if year:
+            draft.date = f"{year}-{draft.date[2:]}"
 
 
 def assign_dates(sentence, drafts: list[Draft]) -> None:
@@ -45,8 +58,10 @@ def assign_dates(sentence, drafts: list[Draft]) -> None:
         value = item.key
         following = [i for i in dates if i > position]
         stop = items[following[0]].start if following else sentence.end
+        stop = min([stop] + [m.start for m in items[position:] if m.key in RELATIVE])  # "..., nơi sẽ diễn ra"
         after = [d for d in drafts if item.end <= d.start < stop]  # "chiều 29/6 có cuộc gặp hẹp và hội đàm"
-        targets = after or [min(drafts, key=lambda d: abs(d.start - item.start))]
+        before = [d for d in drafts if d.end <= item.start and _same_clause(items, d.end, item.start)]
+        targets = after or ([max(before, key=lambda d: d.end)] if before else [])
         tight = [d for d in drafts if 0 <= item.start - d.end <= 20]  # "chuyến thăm ... từ ngày 25-27/12"
         for target in tight:
             target.date = value if len(value) >= len(target.date or "") else target.date
@@ -56,6 +71,34 @@ def assign_dates(sentence, drafts: list[Draft]) -> None:
             if len(value) == 4 and abs(target.start - item.start) > 120:
                 continue  # a bare year far from the trigger is context, not the event's date
             target.date = target.date or value
+
+
+def relative_dates(sentence, found: list[Draft], earlier: list[Draft]) -> None:
+    """'Cùng ngày, ...', 'Ngay sau lễ đón, hai Thủ tướng hội đàm' take the day of the event told last;
+    'Hôm sau, ...' the day after it."""
+    opening = [m.key for m in sentence.items[:4]]
+    same = any(tuple(opening[i:i + len(cue)]) == cue for cue in SAME_DAY_CUES for i in range(2))
+    following = any(tuple(opening[i:i + len(cue)]) == cue for cue in NEXT_DAY_CUES for i in range(2))
+    told = [d.date for d in earlier if d.story == sentence.story and d.date and d.date.count("-") >= 2 and len(d.date) in (7, 10)]
+    if not told or not (same or following):
+        return
+    day = _next_day(told[-1]) if following else told[-1]
+    for draft in found:
+        draft.date = draft.date or day
+
+
+def _next_day(value: str) -> str:
+    year, month, day = (int(p) for p in (value[:4] if value[0] != "-" else "2000", value[-5:-3], value[-2:]))
+    following = date(year, month, day) + timedelta(days=1)
+    return following.isoformat() if value[0] != "-" else following.strftime("--%m-%d")
+
+
+def _same_clause(items: list, start: int, end: int) -> bool:
+    """No clause break or words reported by someone between an event and a date after it."""
+    between = [m for m in items if start <= m.start < end]
+    named = [i for i, m in enumerate(between) if m.kind in ("person", "name")]
+    said = bool(named) and any(m.kind == "speech" for m in between[named[0]:])
+    return end - start <= 150 and not said and not any(m.text in (";", ":") for m in between)
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:

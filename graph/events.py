@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .dates import assign_dates, date_the_day, dates_agree, fix_years, more_specific
+from .dates import assign_dates, date_the_day, dates_agree, fix_years, more_specific, relative_dates
 from .normalise import match_key
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
-from .sides import AND, AT, BY, CLOSING, fill_meeting, fill_visit, invited, person_before, refers_back, sentence_text, speaker
+from .sides import AND, AT, BY, CLOSING, REFERENCE, fill_meeting, fill_visit, invited, person_before, refers_back, sentence_text, speaker
 
 SPLIT_TYPES = {"reception", "meeting"}
 GROUP_EVENTS = {"seminar", "conference", "ceremony", "signing", "other"}
@@ -24,6 +24,7 @@ def _keys(*words: str) -> set[str]:
 
 DOCUMENTS = _keys("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyên", "kế", "hợp", "nghị", "công", "chương",
                   "các", "nhiều", "thư")
+ATTEND = _keys("dự", "trì", "kiến")  # "(tham) dự", "chủ trì", "chứng kiến"
 PLURAL = _keys("các", "những", "nhiều", "mọi")
 
 
@@ -61,6 +62,7 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
                 if draft is not None:
                     found.append(draft)
         assign_dates(sentence, found)
+        relative_dates(sentence, found, drafts)
         _share_sides(sentence, found)
         _share_subjects(sentence, found)
         merged = [_merge(drafts, d) for d in found]
@@ -71,7 +73,7 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
                     speeches.append((who, item.start, sentence.story, merged[0] if merged else None))
     _attach_speakers(drafts, speeches)
     date_the_day(drafts)
-    fix_years(drafts)
+    fix_years(drafts, sentences, article.text)
     return _finish(drafts)
 
 
@@ -112,7 +114,7 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         fill_visit(sentence, index, draft, nationality, taken)
         keep = bool(draft.destinations or draft.hosts)
     elif kind in MEETING_TYPES:
-        told = role != "noun" and refers_back(items, index)
+        told = draft.told = refers_back(items, index) and (role != "noun" or items[index - 1].key not in REFERENCE)
         if not told:
             fill_meeting(sentence, index, draft, taken)
         keep = bool(draft.guests) or role == "noun" or told
@@ -133,6 +135,8 @@ def _is_specific(items: list[Mention], index: int) -> bool:
     if trigger.key == "signing":  # "ký kết các văn kiện", "lễ ký kết": a signing that happened
         return trigger.get("role") == "noun" or any(
             m.key in DOCUMENTS or m.kind in ("country", "intl") for m in items[index + 1:index + 4])
+    if trigger.key == "ceremony" and index > 0 and items[index - 1].key in ATTEND:
+        return True  # "dự lễ đón", "chủ trì Lễ đón trọng thể": a ceremony someone attended
     if trigger.key == "ceremony" and match_key(trigger.text) == match_key("lễ"):
         return index + 1 < len(items) and items[index + 1].kind == "word" and items[index + 1].text[:1].isalpha()
     if trigger.text[:1].isupper():

@@ -30,6 +30,7 @@ STATE_FORMS = _keys("cộng", "hòa", "hoà", "vương", "quốc", "liên", "ban
 OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
 REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
 CLOSING = _keys("thúc", "sau")
+PLURAL_WORDS = _keys("các", "những", ",")
 CONSORTS = {"Hoàng hậu", "Phu nhân", "Đệ nhất Phu nhân"}  # a guest with their consort: one call, not two
 PASSIVE, OF, AT, BY, LEAD, INVITE, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời", "như"))
 
@@ -225,5 +226,9 @@ def speaker(sentence, index: int) -> str | None:
 
 
 def refers_back(items: list[Mention], index: int) -> bool:
-    """'Tham dự hội đàm có ...', 'Sau hội đàm, ...': the event told already, no new sides."""
-    return index > 0 and items[index - 1].key in REFERENCE
+    """'Tham dự hội đàm có ...', 'Sau hội đàm, ...', 'Tại các cuộc gặp và hội đàm, ...': the event told
+    already, no new sides."""
+    back = index - 1
+    while back > 0 and (items[back].kind == "trigger" or items[back].key in AND or items[back].key in PLURAL_WORDS):
+        back -= 1
+    return back >= 0 and items[back].key in REFERENCE
