@@ -73,18 +73,18 @@ def assign_dates(sentence, drafts: list[Draft]) -> None:
             target.date = target.date or value
 
 
-def relative_dates(sentence, found: list[Draft], earlier: list[Draft]) -> None:
-    """'Cùng ngày, ...', 'Ngay sau lễ đón, hai Thủ tướng hội đàm' take the day of the event told last;
-    'Hôm sau, ...' the day after it."""
+def relative_dates(sentence, found: list[Draft], told: list[str]) -> None:
+    """'Cùng ngày, ...', 'Ngay sau lễ đón, hai Thủ tướng hội đàm' take the last day the story told;
+    'Hôm sau, ...' the day after it. ``told`` collects the story's days, in order."""
     opening = [m.key for m in sentence.items[:4]]
     same = any(tuple(opening[i:i + len(cue)]) == cue for cue in SAME_DAY_CUES for i in range(2))
     following = any(tuple(opening[i:i + len(cue)]) == cue for cue in NEXT_DAY_CUES for i in range(2))
-    told = [d.date for d in earlier if d.story == sentence.story and d.date and d.date.count("-") >= 2 and len(d.date) in (7, 10)]
-    if not told or not (same or following):
-        return
-    day = _next_day(told[-1]) if following else told[-1]
-    for draft in found:
-        draft.date = draft.date or day
+    if told and (same or following):
+        day = _next_day(told[-1]) if following else told[-1]
+        for draft in found:
+            draft.date = draft.date or day
+        told.append(day)
+    told += [m.key for m in sentence.items if m.kind == "date" and m.key.count("-") >= 2 and len(m.key) in (7, 10)]
 
 
 def _next_day(value: str) -> str:

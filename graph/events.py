@@ -25,6 +25,9 @@ def _keys(*words: str) -> set[str]:
 DOCUMENTS = _keys("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyên", "kế", "hợp", "nghị", "công", "chương",
                   "các", "nhiều", "thư")
 ATTEND = _keys("dự", "trì", "kiến")  # "(tham) dự", "chủ trì", "chứng kiến"
+TWO = match_key("hai")
+HABIT = _keys("việc", "để", "giúp")  # "việc hai bên thường xuyên gặp gỡ": no event
+SUBJECT_WORDS = _keys("bên", "nhà", "lãnh", "đạo", "đoàn", "vị", "đã", "sẽ", "tiến", "hành", "có", "cuộc", "buổi")
 PLURAL = _keys("các", "những", "nhiều", "mọi")
 
 
@@ -53,6 +56,7 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
     nationality = nationality or {}
     drafts: list[Draft] = []
     speeches: list[tuple[str, int, int, Draft | None]] = []
+    days: dict[int, list[str]] = {}  # the days each story has told so far: "Cùng ngày", "Hôm sau"
     for sentence in sentences:
         found = []
         taken: set[int] = set()  # persons already the object of an earlier trigger in the sentence
@@ -62,7 +66,7 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
                 if draft is not None:
                     found.append(draft)
         assign_dates(sentence, found)
-        relative_dates(sentence, found, drafts)
+        relative_dates(sentence, found, days.setdefault(sentence.story, []))
         _share_sides(sentence, found)
         _share_subjects(sentence, found)
         merged = [_merge(drafts, d) for d in found]
@@ -85,6 +89,7 @@ def _share_sides(sentence, drafts: list[Draft]) -> None:
                 and between.strip() in ("và", ",", "và có", ""):
             first.guests = list(second.guests)
             first.hosts = first.hosts or list(second.hosts)
+            first.joint = second.joint = True  # "có cuộc hội đàm, hội kiến với A, B và C": one list for both
 
 
 def _share_subjects(sentence, drafts: list[Draft]) -> None:
@@ -117,7 +122,7 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         told = draft.told = refers_back(items, index) and (role != "noun" or items[index - 1].key not in REFERENCE)
         if not told:
             fill_meeting(sentence, index, draft, taken)
-        keep = bool(draft.guests) or role == "noun" or told
+        keep = bool(draft.guests) or role == "noun" or told or _two_sides(items, index)
     else:
         keep = person_before(sentence, index, limit=12)[0] is not None if kind == "other" \
             else _is_specific(items, index)
@@ -125,6 +130,14 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         draft.organizer = _organizer(items, index)
     draft.place = draft.place or _place(items, index)
     return draft if keep else None
+
+
+def _two_sides(items: list[Mention], index: int) -> bool:
+    """'hai Thủ tướng đã hội đàm', 'hai bên tiến hành hội đàm': a meeting whose sides the story named before."""
+    for at in range(max(0, index - 6), index):
+        if items[at].key == TWO and (at == 0 or items[at - 1].key not in HABIT):
+            return all(m.kind == "title" or m.key in SUBJECT_WORDS for m in items[at + 1:index])
+    return False
 
 
 def _is_specific(items: list[Mention], index: int) -> bool:
@@ -181,7 +194,7 @@ def _compatible(a: Draft, b: Draft) -> bool:
     if a.type in MEETING_TYPES and b.type in MEETING_TYPES:
         people_a, people_b = set(a.hosts + a.guests), set(b.hosts + b.guests)
         if a.type != b.type:  # "hội kiến" then "gặp lại" the same people: one happening
-            return len(people_a) >= 2 and people_a == people_b
+            return len(people_a) >= 2 and people_a == people_b and "meeting" in (a.type, b.type)
         if len(people_a) >= 2 and len(people_b) >= 2:  # A met B, then A met C: two meetings
             return people_a <= people_b or people_b <= people_a
         return not (people_a and people_b and not people_a & people_b)
@@ -206,6 +219,10 @@ def _merge(drafts: list[Draft], new: Draft) -> Draft:
             old.hosts += [h for h in new.hosts if h not in old.hosts and h not in old.guests]
             old.guests += [g for g in new.guests if g not in old.guests and g not in old.hosts]
             return old
+    if new.told and new.type in MEETING_TYPES:  # "Tại các cuộc gặp và hội đàm": whichever was told last
+        told = [d for d in drafts if d.story == new.story and d.type in MEETING_TYPES]
+        if told:
+            return told[-1]
     drafts.append(new)
     return new
 

@@ -52,7 +52,7 @@ def persons_before(sentence, index: int, skip: set[int]) -> list[str]:
     found = [first]
     while True:
         joiner = at - 1
-        while joiner >= 0 and sentence.items[joiner].kind == "title":
+        while joiner >= 0 and sentence.items[joiner].kind in ("title", "org", "country", "intl"):
             joiner -= 1
         if joiner <= 0 or sentence.items[joiner].key not in AND:
             return found

@@ -1,0 +1,102 @@
+"""Events, dates, sides, meetings, speakers and visits on sentences written for these tests (issue 11)."""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract
+from graph.read import parse_page
+
+TITLE = "Tiêu đề bài\n"
+
+
+def run(text: str):
+    return extract(parse_page(TITLE + text, "t"))
+
+
+def events(text: str) -> list[tuple[str, str | None]]:
+    return sorted((e.type, e.date) for e in run(text).events if e.type != "other")
+
+
+def pairs(text: str) -> set[frozenset[str]]:
+    return {frozenset(m.participants) for m in run(text).meetings}
+
+
+def visits(text: str) -> set[tuple[str, str]]:
+    return {(v.person, v.country) for v in run(text).visits}
+
+
+def speakers(text: str) -> set[str]:
+    return {name for e in run(text).events for name in e.speakers}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # triggers the lexicon lacked
+    ("Sáng 4/3, Chủ tịch Quốc hội Lào Saysomphone Phomvihane đã yết kiến Tổng Bí thư Tô Lâm.",
+     [("reception", "--03-04")]),
+    ("Chiều 9/10, Thủ tướng Phạm Minh Chính chào đón Thủ tướng Ấn Độ Narendra Modi tại Hà Nội.",
+     [("reception", "--10-09")]),
+    ("Sáng 2/11, Chủ tịch nước Lương Cường đã dự lễ đón Tổng thống Chile Gabriel Boric tại Phủ Chủ tịch.",
+     [("ceremony", "--11-02")]),
+    # one phrase naming several receptions gives one event each
+    ("Ngày 12/5, Chủ tịch nước Võ Văn Thưởng hội kiến Thủ tướng Lào Sonexay Siphandone và "
+     "Chủ tịch Quốc hội Lào Saysomphone Phomvihane.",
+     [("reception", "--05-12"), ("reception", "--05-12")]),
+    # a guest with their consort is one call
+    ("Ngày 20/9, Thủ tướng Phạm Minh Chính hội kiến Nhà vua Harald và Hoàng hậu Sonja.",
+     [("reception", "--09-20")]),
+    # a back-reference is the event told before, not a new one
+    ("Chiều 7/8, Bộ trưởng Bùi Thanh Sơn hội đàm với Ngoại trưởng Australia Penny Wong. "
+     "Tại các cuộc gặp và hội đàm, hai bên nhất trí tăng cường hợp tác.",
+     [("talks", "--08-07")]),
+])
+def test_events(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year given only by another date of the same story, or by the event's own name
+    ("Từ ngày 6-8/6/2024, Tổng thống Séc Petr Pavel thăm Việt Nam. Sáng 7/6, Chủ tịch nước Tô Lâm "
+     "hội đàm với Tổng thống Petr Pavel.", ("talks", "2024-06-07")),
+    ("Ngày 21/4, Thủ tướng Phạm Minh Chính dự Hội nghị cấp cao Á - Phi 2025 tại Jakarta.",
+     ("conference", "2025-04-21")),
+    # month and year forms
+    ("Tổng thống Hàn Quốc Yoon Suk Yeol sẽ thăm Việt Nam vào tháng 11-2025.", ("visit", "2025-11")),
+    ("Hội nghị Cấp cao ASEAN lần thứ 44 (10/2024) được tổ chức tại Viêng Chăn.", ("conference", "2024-10")),
+    # relative days take the day of the event told last
+    ("Sáng 14/2, Thủ tướng Phạm Minh Chính dự lễ đón chính thức Thủ tướng Singapore Lawrence Wong. "
+     "Ngay sau lễ đón, hai Thủ tướng đã hội đàm.", ("talks", "--02-14")),
+    ("Ngày 3/5, Tổng thống Pháp Emmanuel Macron đến Hà Nội. Cùng ngày, Tổng thống Emmanuel Macron hội đàm "
+     "với Chủ tịch nước Lương Cường.", ("talks", "--05-03")),
+    ("Ngày 30/4, Bộ trưởng Bùi Thanh Sơn dự lễ kỷ niệm tại Hà Nội. Hôm sau, Bộ trưởng Bùi Thanh Sơn tiếp "
+     "Đại sứ Nhật Bản Ito Naoki.", ("reception", "--05-01")),
+])
+def test_dates(text, expected):
+    assert expected in events(text)
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    # a date belongs to the event its clause is about, not to one in a relative clause after it
+    ("Tối 3/9, hai ngoại trưởng hội đàm tại Vladivostok, nơi sẽ diễn ra Diễn đàn Kinh tế phương Đông.",
+     ("conference", "--09-03")),
+    # a date in a later clause with its own speaker does not date a back-reference
+    ("Chiều 2/7, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Malaysia Anwar Ibrahim. Tại hội đàm, "
+     "Thủ tướng Anwar Ibrahim khẳng định việc thiết lập quan hệ đối tác vào tháng 8/2015 là dấu mốc.",
+     ("talks", "2015-08")),
+])
+def test_dates_not_given(text, unexpected):
+    assert unexpected not in events(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # subjects shared across ';' and 'và' clauses
+    ("Trong chuyến thăm, Chủ tịch Quốc hội Lào Saysomphone Phomvihane đã yết kiến Tổng Bí thư Tô Lâm; "
+     "hội đàm với Chủ tịch Quốc hội Trần Thanh Mẫn và gặp Thủ tướng Phạm Minh Chính.",
+     {frozenset({"Saysomphone Phomvihane", "Tô Lâm"}), frozenset({"Saysomphone Phomvihane", "Trần Thanh Mẫn"}),
+      frozenset({"Saysomphone Phomvihane", "Phạm Minh Chính"})}),
+    # reciprocal subjects
+    ("Sáng 5/8, Bộ trưởng Ngoại giao Bùi Thanh Sơn và Bộ trưởng Ngoại giao Thái Lan Maris Sangiampongsa "
+     "đã tiến hành hội đàm.",
+     {frozenset({"Bùi Thanh Sơn", "Maris Sangiampongsa"})}),
+])
+def test_sides(text, expected):
+    assert pairs(text) == expected
