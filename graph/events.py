@@ -12,10 +12,9 @@ from dataclasses import dataclass, field, replace
 from .dates import assign_dates, date_the_day, dates_agree, fix_years, more_specific, relative_dates
 from .normalise import match_key
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
-from .sides import AND, AT, BY, CLOSING, REFERENCE, fill_meeting, fill_visit, invited, person_before, refers_back, sentence_text, speaker
+from .sides import AND, AT, BY, CLOSING, REFERENCE, fill_meeting, fill_visit, invited, person_before, refers_back, sentence_text, speakers_of
 
 SPLIT_TYPES = {"reception", "meeting"}
-GROUP_EVENTS = {"seminar", "conference", "ceremony", "signing", "other"}
 
 
 def _keys(*words: str) -> set[str]:
@@ -72,9 +71,7 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
         merged = [_merge(drafts, d) for d in found]
         for index, item in enumerate(sentence.items):
             if item.kind == "speech":
-                who = speaker(sentence, index)
-                if who:
-                    speeches.append((who, item.start, sentence.story, merged[0] if merged else None))
+                speeches += [(who, item.start, sentence.story, merged) for who in speakers_of(sentence, index)]
     _attach_speakers(drafts, speeches)
     date_the_day(drafts)
     fix_years(drafts, sentences, article.text)
@@ -228,20 +225,15 @@ def _merge(drafts: list[Draft], new: Draft) -> Draft:
 
 
 def _attach_speakers(drafts: list[Draft], speeches: list) -> None:
-    """Words reported in a story belong to its event; at a bilateral event only its sides speak."""
-    for name, offset, story, draft in speeches:
-        story_drafts = [d for d in drafts if d.story == story]
-        if draft is None:
-            ranked = [d for d in story_drafts if d.type != "other"] or story_drafts
-            earlier = [d for d in ranked if d.start <= offset]
-            draft = earlier[-1] if earlier else (ranked[0] if ranked else None)
-        if draft is None:
-            continue  # words reported outside any event (SPEC: speakers speak at events)
-        public = any(d.type in GROUP_EVENTS for d in story_drafts)
-        sides = {p for d in story_drafts for p in d.hosts + d.guests}
-        if not public and name not in sides:
-            continue
-        if name not in draft.speakers:
+    """Words reported in a sentence with an event belong to it (to the one the speaker is a side of, if
+    any); other words to the last event told before them where the speaker was a side, else the last one."""
+    for name, offset, story, found in speeches:
+        told = [d for d in drafts if d.story == story and d.start <= offset] or \
+            [d for d in drafts if d.story == story]
+        pool = found or [d for d in told if d.type != "other"] or told
+        own = [d for d in pool if name in d.hosts + d.guests]
+        draft = (own or pool)[0 if found else -1] if pool else None
+        if draft is not None and name not in draft.speakers:
             draft.speakers.append(name)
 
 

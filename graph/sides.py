@@ -30,6 +30,8 @@ STATE_FORMS = _keys("cộng", "hòa", "hoà", "vương", "quốc", "liên", "ban
 OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
 REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
 CLOSING = _keys("thúc", "sau")
+PURPOSE = _keys("để", "nhằm")
+GIFTS = _keys("tặng", "hoa", "quà", "lẵng")
 PLURAL_WORDS = _keys("các", "những", ",")
 CONSORTS = {"Hoàng hậu", "Phu nhân", "Đệ nhất Phu nhân"}  # a guest with their consort: one call, not two
 PASSIVE, OF, AT, BY, LEAD, INVITE, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời", "như"))
@@ -214,15 +216,19 @@ def _led_by(sentence) -> str | None:
     return None
 
 
-def speaker(sentence, index: int) -> str | None:
-    """Who says it: the person before the verb, or, for a verb opening a clause with no
-    subject ("...; nhấn mạnh ..."), the sentence's subject."""
+def speakers_of(sentence, index: int) -> list[str]:
+    """Who says it: the persons before the verb ('A và Tổng thống B đều khẳng định' gives both), or, for
+    a verb opening a clause with no subject ("...; nhấn mạnh ..."), the sentence's subject."""
     items = sentence.items
     opens_clause = index > 0 and items[index - 1].text in (";", ",") or (
         index > 1 and items[index - 1].key in AND and items[index - 2].text in (";", ","))
     if opens_clause and sentence.persons:
-        return sentence.persons[min(sentence.persons)]
-    return person_before(sentence, index, limit=30)[0]
+        return [sentence.persons[min(sentence.persons)]]
+    if index > 0 and items[index - 1].key in PURPOSE or any(m.key in GIFTS for m in items[max(0, index - 3):index]):
+        return []  # "hội kiến ... để trao đổi": a purpose; "tặng hoa chúc mừng": a gift; no words reported
+    first, at = person_before(sentence, index, limit=30)
+    found = persons_before(sentence, index, skip=frozenset()) if index - at <= 4 else []
+    return found if len(found) > 1 and first == found[-1] else [first] if first else []
 
 
 def refers_back(items: list[Mention], index: int) -> bool:

@@ -100,3 +100,31 @@ def test_dates_not_given(text, unexpected):
 ])
 def test_sides(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordinated subjects both speak
+    ("Chiều 6/3, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Australia Anthony Albanese. Thủ tướng "
+     "Phạm Minh Chính và Thủ tướng Anthony Albanese đều khẳng định quan hệ hai nước đang phát triển tốt đẹp.",
+     {"Phạm Minh Chính", "Anthony Albanese"}),
+    # words reported with no event in their sentence still count, at the event told before
+    ("Sáng 10/9, Thủ tướng Phạm Minh Chính tiếp Đại sứ Hoa Kỳ Marc Knapper. Trả lời phỏng vấn sau đó, "
+     "Đại sứ Marc Knapper cho rằng quan hệ hai nước đang ở giai đoạn tốt nhất.",
+     {"Marc Knapper"}),
+    # a gift and a purpose are not words reported
+    ("Ngày 8/3, Chủ tịch nước Lương Cường tiếp Đại sứ Cuba Orlando Hernández Guillén. Đại sứ Orlando "
+     "Hernández Guillén tặng hoa chúc mừng Chủ tịch nước.", set()),
+    ("Ngày 8/3, Thủ tướng Phạm Minh Chính sẽ hội kiến Tổng thống Ấn Độ Droupadi Murmu để trao đổi về hợp tác.",
+     set()),
+    # a joint statement is a document, not words
+    ("Ngày 12/12, Tổng Bí thư Tô Lâm và Chủ tịch Trung Quốc Tập Cận Bình đã ký Tuyên bố chung.", set()),
+])
+def test_speakers(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_speaker_belongs_to_the_event_where_they_spoke():
+    found = run("Sáng 3/4, Thủ tướng Phạm Minh Chính tiếp Đại sứ Pháp Olivier Brochet. Chiều cùng ngày, "
+                "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Hàn Quốc Han Duck-soo. Tại hội đàm, "
+                "Thủ tướng Han Duck-soo khẳng định Hàn Quốc coi trọng quan hệ với Việt Nam.")
+    assert {e.type: e.speakers for e in found.events} == {"reception": (), "talks": ("Han Duck-soo",)}
