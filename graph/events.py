@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from .dates import assign_dates, date_the_day, dates_agree, fix_years, more_specific, relative_dates
 from .normalise import match_key
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
-from .sides import AND, AT, BY, CLOSING, REFERENCE, fill_meeting, fill_visit, invited, person_before, refers_back, sentence_text, speakers_of
+from .sides import AND, AT, BY, CLOSING, REFERENCE, fill_meeting, fill_visit, invited, person_before, refers_back, sentence_text, speakers_of, wished
 
 SPLIT_TYPES = {"reception", "meeting"}
 
@@ -109,6 +109,8 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
     trigger = items[index]
     kind, role = trigger.key, trigger.get("role")
     draft = Draft(kind, sentence.story, trigger.start, trigger.end)
+    if role != "noun" and wished(sentence, index):
+        return None
     if kind == "visit":
         if invited(sentence, index):
             return None

@@ -31,6 +31,8 @@ OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "
 REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
 CLOSING = _keys("thúc", "sau")
 PURPOSE = _keys("để", "nhằm")
+WISHES = _keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "mong đợi",
+               "mong chờ", "chờ đợi", "nếu", "sẵn sàng", "khuyến khích")
 GIFTS = _keys("tặng", "hoa", "quà", "lẵng")
 PLURAL_WORDS = _keys("các", "những", ",")
 CONSORTS = {"Hoàng hậu", "Phu nhân", "Đệ nhất Phu nhân"}  # a guest with their consort: one call, not two
@@ -138,6 +140,19 @@ def invited(sentence, index: int) -> bool:
     return bool(LATER.search(clause))
 
 
+def wished(sentence, index: int) -> bool:
+    """'đề nghị hai bên sớm ký kết', 'mong muốn được đón Tổng thống thăm', 'nếu được ký': a proposal, a wish
+    or a condition, not an event."""
+    items = sentence.items
+    for back in range(index - 1, max(-1, index - 10), -1):
+        if items[back].text in CLAUSE_END:
+            return False
+        if match_key(items[back].text) in WISHES or (
+                back > 0 and match_key(f"{items[back - 1].text} {items[back].text}") in WISHES):
+            return True
+    return False
+
+
 def sentence_text(items: list[Mention]) -> str:
     return " ".join(m.text for m in items)
 
@@ -173,6 +188,9 @@ def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], 
         led = _led_by(sentence)
         bare = items[index].get("role") == "noun" and not draft.destinations  # "chuyến thăm sẽ tạo động lực"
         visitors = [led] if led else [] if bare else persons_before(sentence, index, taken)
+    ends = index + 1 >= len(items) or items[index + 1].text in CLAUSE_END
+    if not draft.destinations and ends and visitors and nationality.get(visitors[0]) not in (None, "VN"):
+        draft.destinations = ["VN"]  # "..., Chủ tịch Hạ viện Mỹ ... đến thăm.": a foreigner's visit told in Vietnam
     # nobody visits their own country: a Vietnamese at home, the host met during the visit
     draft.hosts = [v for v in visitors if not draft.destinations or nationality.get(v) not in draft.destinations]
 

@@ -128,3 +128,24 @@ def test_a_speaker_belongs_to_the_event_where_they_spoke():
                 "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Hàn Quốc Han Duck-soo. Tại hội đàm, "
                 "Thủ tướng Han Duck-soo khẳng định Hàn Quốc coi trọng quan hệ với Việt Nam.")
     assert {e.type: e.speakers for e in found.events} == {"reception": (), "talks": ("Han Duck-soo",)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # proposals, wishes and conditions are no events or visits
+    ("Bộ trưởng Bùi Thanh Sơn đề nghị hai bên sớm ký kết Hiệp định về hợp tác lao động.", []),
+    ("Chủ tịch nước Lương Cường mong muốn được đón Tổng thống Brazil Lula da Silva sang thăm Việt Nam.", []),
+    ("Nếu hai bên ký kết Hiệp định thương mại tự do, kim ngạch sẽ tăng mạnh.", []),
+    # an announced visit counts
+    ("Tổng thống Chile Gabriel Boric sẽ thăm cấp Nhà nước Việt Nam từ ngày 3/11.", [("visit", "--11-03")]),
+])
+def test_wishes_are_not_events(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chủ tịch nước Lương Cường mong muốn được đón Tổng thống Brazil Lula da Silva sang thăm Việt Nam.", set()),
+    # a foreigner who 'đến thăm' with no destination, told by Vietnamese news, visits Vietnam
+    ("Tháng trước, Chủ tịch Hạ viện Mỹ Mike Johnson cũng đến thăm.", {("Mike Johnson", "VN")}),
+])
+def test_visits(text, expected):
+    assert visits(text) == expected
