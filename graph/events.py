@@ -193,7 +193,8 @@ def _compatible(a: Draft, b: Draft) -> bool:
     if a.type in MEETING_TYPES and b.type in MEETING_TYPES:
         people_a, people_b = set(a.hosts + a.guests), set(b.hosts + b.guests)
         if a.type != b.type:  # "hội kiến" then "gặp lại" the same people: one happening
-            return len(people_a) >= 2 and people_a == people_b and "meeting" in (a.type, b.type)
+            return len(people_a) >= 2 and people_a == people_b and "meeting" in (a.type, b.type) \
+                and "phone_call" not in (a.type, b.type)
         if len(people_a) >= 2 and len(people_b) >= 2:  # A met B, then A met C: two meetings
             return people_a <= people_b or people_b <= people_a
         return not (people_a and people_b and not people_a & people_b)

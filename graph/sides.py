@@ -31,6 +31,10 @@ OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "
 REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
 CLOSING = _keys("thúc", "sau")
 PURPOSE = _keys("để", "nhằm")
+CONVEY = _keys("chuyển", "gửi", "trao", "nhắc", "thay")
+AMONG, WITH = match_key("giữa"), match_key("với")
+GROUP_TAIL = _keys("đã", "sẽ", "đang", "cùng", "để", "nhằm", "về", "tại")
+GROUP_STOPS = _keys("tại", "do", "nhân", "để", "nhằm", "về", "đã", "sẽ", "đang", "thì", "nơi")
 WISHES = _keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "mong đợi",
                "mong chờ", "chờ đợi", "nếu", "sẵn sàng", "khuyến khích")
 GIFTS = _keys("tặng", "hoa", "quà", "lẵng")
@@ -66,7 +70,8 @@ def persons_before(sentence, index: int, skip: set[int]) -> list[str]:
         found.insert(0, other)
 
 
-def sides_after(sentence, index: int, limit: int = 30, titles: bool = True) -> list[tuple[str, int]]:
+def sides_after(sentence, index: int, limit: int = 30, titles: bool = True,
+                joiners: set[str] = AND) -> list[tuple[str, int]]:
     """Persons (or bare titles) right after a verb ('tiếp A và B'), up to the end of the object."""
     out = []
     items = sentence.items
@@ -77,9 +82,14 @@ def sides_after(sentence, index: int, limit: int = 30, titles: bool = True) -> l
                 out.append((side, ahead))
             continue
         item = items[ahead]
+        if item.text == ";" and out and ahead + 1 < len(items) and items[ahead + 1].kind == "title":
+            continue  # "tiếp Đại sứ Pháp A; Đại sứ Đức B và Đại sứ Italy C"
         if item.text in CLAUSE_END or item.kind in ("trigger", "speech"):
+            if item.kind in ("trigger", "speech") and out and ahead - out[-1][1] <= 3 and any(
+                    m.text in (",", ";") for m in items[(out[-2][1] if len(out) > 1 else index):out[-1][1]]):
+                out.pop()  # "tiếp A; Thủ tướng B hội đàm ...", "Tiếp A, Chủ tịch nước B nói": B is a subject
             break
-        if out and item.kind == "word" and item.key not in AND and item.text != "," and not item.text[:1].isupper():
+        if out and item.kind == "word" and item.key not in joiners and item.text != "," and not item.text[:1].isupper():
             break
     return out
 
@@ -93,16 +103,25 @@ def fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
         group = " ".join(m.text for m in items[passive + 1:index]) if passive + 1 < index else None
         draft.hosts = between[:1] or ([group] if group and items[passive + 1].key in GROUP_HEADS else [])
         return
+    between = index + 1 < len(items) and items[index + 1].key == AMONG
+    if between:  # "hoan nghênh cuộc hội đàm giữa B và C": B and C are the sides, not the one who speaks of it
+        sides = [name for name, _ in sides_after(sentence, index + 1, joiners=AND | {WITH})]
+        draft.hosts, draft.guests = sides[:1], sides[1:]
+        return
     after = sides_after(sentence, index, titles=False)
     group = None if after else _group_after(items, index)
+    led = _led_by(sentence) if group and match_key(group.split()[0]) == match_key("đoàn") else None
+    if led:  # "tiếp Đoàn Bộ Quốc phòng Lào do Bộ trưởng X dẫn đầu": the delegation stands for its head
+        group, after = None, [(led, -1)]
     if not after and group is None:
         after = sides_after(sentence, index)  # "tiếp Phó Chủ tịch Quốc hội Mông Cổ"
     guests = [name for name, _ in after] or ([group] if group else [])
     taken.update(at for _, at in after)
-    draft.joint = bool(after) and (any(items[at - 1].key in CONSORTS for _, at in after) or any(
-        m.key == SUCH_AS for m in items[index:after[0][1]]))  # "gặp một số lãnh đạo như A, B": one meeting
+    draft.joint = bool(after) and (any(at > 0 and items[at - 1].key in CONSORTS for _, at in after) or any(
+        m.key == SUCH_AS for m in items[index:max(index, after[0][1])]))  # "gặp một số lãnh đạo như A, B": one meeting
     hosts = persons_before(sentence, index, taken)  # "Nhà Vua và Hoàng hậu ... gặp lại Thủ tướng"
-    if not hosts and guests and items[index].get("role") == "noun":  # "Tại buổi tiếp B, A nói"
+    fronted = index <= 2 and not any(i in sentence.persons for i in range(index))  # "Tiếp X, ..., Chủ tịch nước Y nói"
+    if not hosts and guests and (items[index].get("role") == "noun" or fronted):  # "Tại buổi tiếp B, A nói"
         last = after[-1][1] if after else index
         hosts = [next((sentence.persons[i] for i in range(last + 1, len(items)) if i in sentence.persons), None)]
     hosts = [h for h in hosts if h]
@@ -123,17 +142,21 @@ def _group_after(items: list[Mention], index: int) -> str | None:
         return None
     end = cursor + 1
     while end < len(items) and items[end].text not in CLAUSE_END and items[end].text != "," \
-            and items[end].kind not in ("trigger", "speech", "date") and items[end].key not in (AT, BY, match_key("nhân")):
+            and items[end].kind not in ("trigger", "speech", "date") and items[end].key not in GROUP_STOPS:
         end += 1
+    while end > cursor and (items[end - 1].key in AND or items[end - 1].key in GROUP_TAIL):
+        end -= 1  # "làm việc với lãnh đạo tỉnh Quảng Nam và ...": the side ends before the joiner
     return " ".join(m.text for m in items[cursor:end]) if end - cursor >= 2 else None
 
 
 def invited(sentence, index: int) -> bool:
     """'mời Nhà vua sang thăm Việt Nam', 'sẽ thăm vào thời gian thuận lợi': no visit (yet)."""
     items = sentence.items
-    for back in range(index - 1, max(-1, index - 8), -1):
+    for back in range(index - 1, max(-1, index - 12), -1):
         if items[back].key == INVITE and not (back > 0 and items[back - 1].key == match_key("lời")):
             return True
+        if items[back].key == INVITE and back > 1 and items[back - 2].key in CONVEY:
+            return True  # "Đại sứ X chuyển lời mời của Tổng thống Y thăm ...": an invitation, no visit
         if items[back].text in CLAUSE_END:
             break
     clause = sentence_text(items[index:index + 20])

@@ -149,3 +149,42 @@ def test_wishes_are_not_events(text, expected):
 ])
 def test_visits(text, expected):
     assert visits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fronted object: the host is named after it
+    ("Tiếp Đại sứ Nhật Bản Ito Naoki, Chủ tịch nước Lương Cường nhấn mạnh quan hệ hai nước.",
+     {frozenset({"Ito Naoki", "Lương Cường"})}),
+    # a list split by ';' is one list of guests
+    ("Ngày 9/1, Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Pháp Olivier Brochet; Đại sứ Đức Helga Barth và "
+     "Đại sứ Italy Marco Della Seta.",
+     {frozenset({"Bùi Thanh Sơn", "Olivier Brochet"}), frozenset({"Bùi Thanh Sơn", "Helga Barth"}),
+      frozenset({"Bùi Thanh Sơn", "Marco Della Seta"})}),
+    # ... but a name opening the next clause is its subject, not a guest
+    ("Ngày 9/1, Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Pháp Olivier Brochet; Thứ trưởng Đỗ Hùng Việt hội đàm "
+     "với Thứ trưởng Ngoại giao Nga Andrey Rudenko.",
+     {frozenset({"Bùi Thanh Sơn", "Olivier Brochet"}), frozenset({"Đỗ Hùng Việt", "Andrey Rudenko"})}),
+    # a delegation stands for its named head
+    ("Chiều 5/6, Đại tướng Phan Văn Giang tiếp đoàn Bộ Quốc phòng Lào do Bộ trưởng Chansamone "
+     "Chanyalath dẫn đầu.",
+     {frozenset({"Phan Văn Giang", "Chansamone Chanyalath"})}),
+    # an unnamed side ends where the object ends
+    ("Sáng 2/4, Đại sứ Hàn Quốc Choi Young Sam làm việc với lãnh đạo tỉnh Quảng Nam và thăm Hội An.",
+     {frozenset({"Choi Young Sam", "lãnh đạo tỉnh Quảng Nam"})}),
+    # a person who only mentions a meeting is no side of it
+    ("Thủ tướng Phạm Minh Chính hoan nghênh cuộc hội đàm giữa Bộ trưởng Bùi Thanh Sơn và Ngoại trưởng "
+     "Singapore Vivian Balakrishnan.",
+     {frozenset({"Bùi Thanh Sơn", "Vivian Balakrishnan"})}),
+])
+def test_more_sides(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an invitation conveyed by an envoy is nobody's visit
+    "Đại sứ Trần Văn Tuấn chuyển lời mời của Chủ tịch nước Lương Cường tới Tổng thống Kenya William Ruto thăm "
+    "Việt Nam.",
+    "Thủ tướng Phạm Minh Chính gửi lời mời Thủ tướng Canada Mark Carney thăm chính thức Việt Nam.",
+])
+def test_invitations_are_no_visits(text):
+    assert visits(text) == set()
