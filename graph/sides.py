@@ -43,18 +43,28 @@ CONSORTS = {"Hoàng hậu", "Phu nhân", "Đệ nhất Phu nhân"}  # a guest wi
 PASSIVE, OF, AT, BY, LEAD, INVITE, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời", "như"))
 
 
-def person_before(sentence, index: int, limit: int = 40, skip: set[int] = frozenset()) -> tuple[str | None, int]:
+def possessed(sentence, at: int) -> bool:
+    """'lời căn dặn của Chủ tịch Hồ Chí Minh': a person named as an owner of words or deeds takes no part."""
+    back = at - 1
+    while back >= 0 and sentence.items[back].kind in ("title", "org", "country", "intl"):
+        back -= 1
+    return back >= 0 and sentence.items[back].key == OF
+
+
+def person_before(sentence, index: int, limit: int = 40, skip: set[int] = frozenset(),
+                  owners: bool = False) -> tuple[str | None, int]:
+    """The nearest person before ``index`` in its clause; an owner ('của X') only if ``owners``."""
     for back in range(index - 1, max(-1, index - limit), -1):
-        if back in sentence.persons and back not in skip:
+        if back in sentence.persons and back not in skip and (owners or not possessed(sentence, back)):
             return sentence.persons[back], back
         if sentence.items[back].text in CLAUSE_END:
             break
     return None, -1
 
 
-def persons_before(sentence, index: int, skip: set[int]) -> list[str]:
+def persons_before(sentence, index: int, skip: set[int], owners: bool = False) -> list[str]:
     """'Vua Juan Carlos và Hoàng hậu Sofia ... trong chuyến thăm': every coordinated subject."""
-    first, at = person_before(sentence, index, skip=skip)
+    first, at = person_before(sentence, index, skip=skip, owners=owners)
     if first is None:
         return []
     found = [first]
@@ -64,7 +74,7 @@ def persons_before(sentence, index: int, skip: set[int]) -> list[str]:
             joiner -= 1
         if joiner <= 0 or sentence.items[joiner].key not in AND:
             return found
-        other, at = person_before(sentence, joiner, limit=8, skip=skip)
+        other, at = person_before(sentence, joiner, limit=8, skip=skip, owners=owners)
         if other is None or other in found:
             return found
         found.insert(0, other)
@@ -123,7 +133,8 @@ def fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
     fronted = index <= 2 and not any(i in sentence.persons for i in range(index))  # "Tiếp X, ..., Chủ tịch nước Y nói"
     if not hosts and guests and (items[index].get("role") == "noun" or fronted):  # "Tại buổi tiếp B, A nói"
         last = after[-1][1] if after else index
-        hosts = [next((sentence.persons[i] for i in range(last + 1, len(items)) if i in sentence.persons), None)]
+        hosts = [next((sentence.persons[i] for i in range(last + 1, len(items))
+                       if i in sentence.persons and not possessed(sentence, i)), None)]
     hosts = [h for h in hosts if h]
     if not guests and len(hosts) >= 2:  # "A và B đã tiến hành hội đàm": each is the other's side
         hosts, guests = hosts[:1], hosts[1:]
@@ -210,7 +221,7 @@ def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], 
     if not visitors:
         led = _led_by(sentence)
         bare = items[index].get("role") == "noun" and not draft.destinations  # "chuyến thăm sẽ tạo động lực"
-        visitors = [led] if led else [] if bare else persons_before(sentence, index, taken)
+        visitors = [led] if led else [] if bare else persons_before(sentence, index, taken, owners=True)
     ends = index + 1 >= len(items) or items[index + 1].text in CLAUSE_END
     if not draft.destinations and ends and visitors and nationality.get(visitors[0]) not in (None, "VN"):
         draft.destinations = ["VN"]  # "..., Chủ tịch Hạ viện Mỹ ... đến thăm.": a foreigner's visit told in Vietnam

@@ -188,3 +188,24 @@ def test_more_sides(text, expected):
 ])
 def test_invitations_are_no_visits(text):
     assert visits(text) == set()
+
+
+def test_a_dead_leader_quoted_meets_no_one_and_says_nothing():
+    found = run("Tại buổi tiếp Đại sứ Lào Khamphao Ernthavanh, theo lời căn dặn của Chủ tịch Hồ Chí Minh, "
+                "Chủ tịch nước Lương Cường khẳng định quan hệ đặc biệt Việt Nam - Lào.")
+    assert {frozenset(m.participants) for m in found.meetings} == {frozenset({"Lương Cường", "Khamphao Ernthavanh"})}
+    assert {name for e in found.events for name in e.speakers} == {"Lương Cường"}
+
+
+def test_visitors_named_as_owners_still_visit():
+    assert visits("Nhà Vua nhắc lại những ấn tượng tốt đẹp của Vua Juan Carlos và Hoàng hậu Sofia trong "
+                  "chuyến thăm Việt Nam năm 2006.") == {("Juan Carlos", "VN"), ("Sofia", "VN")}
+
+
+@pytest.mark.parametrize("text", [
+    # sports fixtures are no meetings
+    "Đội tuyển Việt Nam sẽ gặp Philippines ở bán kết AFF Cup vào ngày 26/12.",
+    "Huấn luyện viên Kim Sang-sik cho biết đội tuyển sẽ gặp Thái Lan trong trận chung kết.",
+])
+def test_sports_fixtures_are_no_meetings(text):
+    assert run(text).meetings == () and events(text) == []
