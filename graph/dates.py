@@ -30,17 +30,17 @@ SAME_DAY = MEETING_TYPES | {"signing", "ceremony"}
 
 def fix_years(drafts: list[Draft], sentences: list, text: str) -> None:
     """A day with no year takes the year its event's name gives ("Hội nghị cấp cao Á - Phi 2005"), else
-    the year of a date in the same story that states one, in the same month first ("20-21/6/2017" fixes
-    "21/6"), else the nearest."""
-    stated = [(item.start, s.story, item.key[:4], item.key[5:7]) for s in sentences for item in s.items
+    the year of the story's dates of the same month ("20-21/6/2017" fixes "21/6"), else of its full dates,
+    if they agree: a month of a year may be history ("thiết lập quan hệ ngoại giao tháng 12/1960")."""
+    stated = [(item.start, s.story, item.key[:4], item.key[5:7], len(item.key) == 10) for s in sentences for item in s.items
               if item.kind == "date" and len(item.key) >= 7 and item.key[:4].isdigit()]
     for draft in drafts:
         if not (draft.date and draft.date.startswith("--")):
             continue
         named = NAMED_YEAR.match(text, draft.end)
-        years = sorted((month != draft.date[2:4], abs(start - draft.start), year)
-                       for start, story, year, month in stated if story == draft.story)
-        year = named.group(1) if named else years[0][2] if years else None
+        mine = [(year, month, full) for _, story, year, month, full in stated if story == draft.story]
+        years = {y for y, month, _ in mine if month == draft.date[2:4]} or {y for y, _, full in mine if full}
+        year = named.group(1) if named else years.pop() if len(years) == 1 else None
         if year:
             draft.date = f"{year}-{draft.date[2:]}"
 

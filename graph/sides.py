@@ -87,6 +87,8 @@ def sides_after(sentence, index: int, limit: int = 30, titles: bool = True,
     items = sentence.items
     for ahead in range(index + 1, min(len(items), index + limit)):
         side = sentence.persons.get(ahead) or (sentence.sides.get(ahead) if titles else None)
+        if side and out and _opens_clause(items, ahead):
+            break  # "gặp A; Thứ trưởng B có cuộc làm việc ...": B is the subject of a clause of their own
         if side:
             if side not in [s for s, _ in out]:
                 out.append((side, ahead))
@@ -102,6 +104,16 @@ def sides_after(sentence, index: int, limit: int = 30, titles: bool = True,
         if out and item.kind == "word" and item.key not in joiners and item.text != "," and not item.text[:1].isupper():
             break
     return out
+
+
+def _opens_clause(items: list[Mention], at: int) -> bool:
+    """A name after ';' followed by a predicate, not by the rest of a list."""
+    back = at - 1
+    while back >= 0 and items[back].kind in ("title", "org", "country", "intl"):
+        back -= 1
+    after = items[at + 1] if at + 1 < len(items) else None
+    return back >= 0 and items[back].text == ";" and after is not None and after.text not in (",", ";", ".") \
+        and after.key not in AND
 
 
 def fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:

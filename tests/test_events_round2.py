@@ -87,6 +87,15 @@ def test_dates_not_given(text, unexpected):
     assert unexpected not in events(text)
 
 
+@pytest.mark.parametrize("text, unexpected", [
+    # a month of a year in the story's history does not give the year of this year's visit
+    ("Kể từ khi hai nước thiết lập quan hệ ngoại giao (tháng 12/1960), quan hệ không ngừng phát triển. "
+     "Chủ tịch Quốc hội Cuba Esteban Lazo sẽ thăm chính thức Việt Nam từ ngày 11-18/6.", ("visit", "1960-06-11")),
+])
+def test_years_not_taken_from_history(text, unexpected):
+    assert unexpected not in events(text)
+
+
 @pytest.mark.parametrize("text, expected", [
     # subjects shared across ';' and 'và' clauses
     ("Trong chuyến thăm, Chủ tịch Quốc hội Lào Saysomphone Phomvihane đã yết kiến Tổng Bí thư Tô Lâm; "
@@ -164,6 +173,9 @@ def test_visits(text, expected):
     ("Ngày 9/1, Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Pháp Olivier Brochet; Thứ trưởng Đỗ Hùng Việt hội đàm "
      "với Thứ trưởng Ngoại giao Nga Andrey Rudenko.",
      {frozenset({"Bùi Thanh Sơn", "Olivier Brochet"}), frozenset({"Đỗ Hùng Việt", "Andrey Rudenko"})}),
+    ("Bộ trưởng Bộ Tư pháp Nguyễn Hải Ninh gặp Bộ trưởng Tư pháp Canada Sean Fraser; Thứ trưởng Bộ Quốc phòng "
+     "Hoàng Xuân Chiến có cuộc làm việc tại Ottawa.",
+     {frozenset({"Nguyễn Hải Ninh", "Sean Fraser"})}),
     # a delegation stands for its named head
     ("Chiều 5/6, Đại tướng Phan Văn Giang tiếp đoàn Bộ Quốc phòng Lào do Bộ trưởng Chansamone "
      "Chanyalath dẫn đầu.",
