@@ -24,7 +24,8 @@ SAME_DAY_CUES = {tuple(match_key(w) for w in cue.split()) for cue in
                  ("cùng ngày", "ngay sau", "sau đó", "sau lễ", "tiếp đó", "sau hội đàm", "sau cuộc", "trong ngày")}
 NEXT_DAY_CUES = {tuple(match_key(w) for w in cue.split()) for cue in ("hôm sau", "ngày hôm sau", "sáng hôm sau",
                                                                      "chiều hôm sau", "ngày tiếp theo")}
-RELATIVE = _keys("nơi")  # a relative clause: its event is not the one the date opens
+RELATIVE = _keys("nơi")
+WHEN = _keys("khi", "lúc")  # a relative clause: its event is not the one the date opens
 SAME_DAY = MEETING_TYPES | {"signing", "ceremony"}
 
 
@@ -68,6 +69,8 @@ def assign_dates(sentence, drafts: list[Draft]) -> None:
         if tight:
             continue  # a date bound to the event right before it dates no other
         for target in targets:
+            if target.told and target.start > item.start:
+                continue  # "Trưa 10/8, ... kết thúc chuyến thăm": the day it ended, not the one it began
             if len(value) == 4 and abs(target.start - item.start) > 120:
                 continue  # a bare year far from the trigger is context, not the event's date
             target.date = target.date or value
@@ -94,11 +97,12 @@ def _next_day(value: str) -> str:
 
 
 def _same_clause(items: list, start: int, end: int) -> bool:
-    """No clause break or words reported by someone between an event and a date after it."""
+    """No clause break, words reported by someone or a clause of another time ('kể từ khi ông nhậm chức vào
+    tháng 6') between an event and a date after it."""
     between = [m for m in items if start <= m.start < end]
     named = [i for i, m in enumerate(between) if m.kind in ("person", "name")]
     said = bool(named) and any(m.kind == "speech" for m in between[named[0]:])
-    return end - start <= 150 and not said and not any(m.text in (";", ":") for m in between)
+    return end - start <= 150 and not said and not any(m.text in (";", ":") or m.key in WHEN for m in between)
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:

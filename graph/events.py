@@ -116,15 +116,18 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
             return None
         draft.told = any(m.key in CLOSING for m in items[max(0, index - 3):index])  # "kết thúc tốt đẹp chuyến thăm"
         fill_visit(sentence, index, draft, nationality, taken)
-        keep = bool(draft.destinations or draft.hosts)
+        keep = bool(draft.destinations or draft.hosts) or role == "noun" and not (
+            index > 0 and items[index - 1].key in PLURAL)  # "Trong khuôn khổ chuyến thăm từ 8/8", not "các chuyến thăm"
     elif kind in MEETING_TYPES:
         told = draft.told = refers_back(items, index) and (role != "noun" or items[index - 1].key not in REFERENCE)
         if not told:
             fill_meeting(sentence, index, draft, taken)
-        keep = bool(draft.guests) or role == "noun" or told or _two_sides(items, index)
+        listed = index > 1 and (items[index - 1].text == "," or items[index - 1].key in AND) \
+            and items[index - 2].kind == "trigger" and bool(draft.hosts)  # "đã dự lễ đón, hội đàm và dự chiêu đãi của ..."
+        keep = bool(draft.guests) or role == "noun" or told or listed or _two_sides(items, index)
     else:
-        keep = person_before(sentence, index, limit=12)[0] is not None if kind == "other" \
-            else _is_specific(items, index)
+        acted = kind == "other" or kind == "ceremony" and role == "verb"  # "tặng hoa", "trao tặng Huân chương": someone did it
+        keep = person_before(sentence, index, limit=12)[0] is not None if acted else _is_specific(items, index)
         draft.name = _quoted_name(items, index)
         draft.organizer = _organizer(items, index)
     draft.place = draft.place or _place(items, index)
@@ -223,6 +226,8 @@ def _merge(drafts: list[Draft], new: Draft) -> Draft:
         told = [d for d in drafts if d.story == new.story and d.type in MEETING_TYPES]
         if told:
             return told[-1]
+    if new.type == "visit" and not (new.hosts or new.destinations):
+        return new  # a visit told before with no visitor or place of its own, and none to join: left out
     drafts.append(new)
     return new
 

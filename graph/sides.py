@@ -39,6 +39,7 @@ WISHES = _keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", 
                "mong chờ", "chờ đợi", "nếu", "sẵn sàng", "khuyến khích")
 GIFTS = _keys("tặng", "hoa", "quà", "lẵng")
 PLURAL_WORDS = _keys("các", "những", ",")
+TOLD = _keys("tại", "sau", "trong", "thúc", "qua")
 CONSORTS = {"Hoàng hậu", "Phu nhân", "Đệ nhất Phu nhân"}  # a guest with their consort: one call, not two
 PASSIVE, OF, AT, BY, LEAD, INVITE, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời", "như"))
 
@@ -298,7 +299,9 @@ def speakers_of(sentence, index: int) -> list[str]:
 def refers_back(items: list[Mention], index: int) -> bool:
     """'Tham dự hội đàm có ...', 'Sau hội đàm, ...', 'Tại các cuộc gặp và hội đàm, ...': the event told
     already, no new sides."""
+    if index > 0 and items[index - 1].key in REFERENCE:
+        return True
     back = index - 1
     while back > 0 and (items[back].kind == "trigger" or items[back].key in AND or items[back].key in PLURAL_WORDS):
         back -= 1
-    return back >= 0 and items[back].key in REFERENCE
+    return back >= 0 and back < index - 1 and items[back].key in TOLD  # not "đã dự lễ đón, hội đàm và ..."

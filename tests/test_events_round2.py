@@ -54,6 +54,24 @@ def test_events(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # places and words with 'lễ' that are no ceremony; a week of summits is a conference
+    ("Chiều 12/5, tại Đại lễ đường Nhân dân, Chủ tịch nước Lương Cường hội kiến Thủ tướng Lý Cường.",
+     [("reception", "--05-12")]),
+    ("Ngoại trưởng Malaysia Mohamad Hasan khẳng định ASEAN sẽ đáp lễ nếu EU đồng ý.", []),
+    ("Tổng thống Hàn Quốc Lee Jae-myung sẽ dự Tuần lễ Cấp cao APEC tại Gyeongju vào tháng 10/2025.",
+     [("conference", "2025-10")]),
+    # a ceremony someone performed
+    ("Chiều 14/2, Bộ trưởng Bùi Thanh Sơn đã trao tặng Đại sứ Trung Quốc Hùng Ba Huân chương Hữu nghị.",
+     [("ceremony", "--02-14")]),
+    # an event listed after another with the same subject
+    ("Ngày 6/6, Thủ tướng Phạm Minh Chính đã dự lễ đón, hội đàm và dự chiêu đãi của Thủ tướng Nhật Bản "
+     "Ishiba Shigeru.", [("ceremony", "--06-06"), ("talks", "--06-06")]),
+])
+def test_more_events(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a year given only by another date of the same story, or by the event's own name
     ("Từ ngày 6-8/6/2024, Tổng thống Séc Petr Pavel thăm Việt Nam. Sáng 7/6, Chủ tịch nước Tô Lâm "
      "hội đàm với Tổng thống Petr Pavel.", ("talks", "2024-06-07")),
@@ -94,6 +112,19 @@ def test_dates_not_given(text, unexpected):
 ])
 def test_years_not_taken_from_history(text, unexpected):
     assert unexpected not in events(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a visit told as it ends is dated by its first day, not the day it ended
+    ("Trưa 10/8, Tổng thống Đông Timor José Ramos-Horta đã rời Hà Nội, kết thúc chuyến thăm Việt Nam. "
+     "Trong khuôn khổ chuyến thăm từ ngày 8 đến 10/8, Tổng thống José Ramos-Horta đã hội đàm với Chủ tịch nước "
+     "Lương Cường.", ("visit", "--08-08")),
+    # a date in a clause about another time dates nothing here
+    ("Đây là chuyến thăm Việt Nam đầu tiên của Phó Trợ lý Ngoại trưởng Mỹ Sean O'Neill kể từ khi ông nhậm "
+     "chức vào tháng 6.", ("visit", None)),
+])
+def test_visit_dates(text, expected):
+    assert expected in events(text)
 
 
 @pytest.mark.parametrize("text, expected", [
