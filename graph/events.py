@@ -23,7 +23,7 @@ def _keys(*words: str) -> set[str]:
 
 DOCUMENTS = _keys("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyên", "kế", "hợp", "nghị", "công", "chương",
                   "các", "nhiều", "thư")
-ATTEND = _keys("dự", "trì", "kiến")  # "(tham) dự", "chủ trì", "chứng kiến"
+ATTEND = _keys("dự", "trì", "kiến", "mạc", "cai")  # "(tham) dự", "chủ trì", "chứng kiến", "khai mạc", "đăng cai"
 TWO = match_key("hai")
 HABIT = _keys("việc", "để", "giúp")  # "việc hai bên thường xuyên gặp gỡ": no event
 SUBJECT_WORDS = _keys("bên", "nhà", "lãnh", "đạo", "đoàn", "vị", "đã", "sẽ", "tiến", "hành", "có", "cuộc", "buổi")
@@ -109,7 +109,7 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
     trigger = items[index]
     kind, role = trigger.key, trigger.get("role")
     draft = Draft(kind, sentence.story, trigger.start, trigger.end)
-    if role != "noun" and wished(sentence, index):
+    if wished(sentence, index):
         return None
     if kind == "visit":
         if invited(sentence, index):
@@ -150,8 +150,8 @@ def _is_specific(items: list[Mention], index: int) -> bool:
     if trigger.key == "signing":  # "ký kết các văn kiện", "lễ ký kết": a signing that happened
         return trigger.get("role") == "noun" or any(
             m.key in DOCUMENTS or m.kind in ("country", "intl") for m in items[index + 1:index + 4])
-    if trigger.key == "ceremony" and index > 0 and items[index - 1].key in ATTEND:
-        return True  # "dự lễ đón", "chủ trì Lễ đón trọng thể": a ceremony someone attended
+    if index > 0 and items[index - 1].key in ATTEND:
+        return True  # "dự lễ đón", "chủ trì Lễ đón trọng thể", "đã khai mạc hội nghị": one that took place
     if trigger.key == "ceremony" and match_key(trigger.text) == match_key("lễ"):
         return index + 1 < len(items) and items[index + 1].kind == "word" and items[index + 1].text[:1].isalpha()
     if trigger.text[:1].isupper():

@@ -35,8 +35,9 @@ CONVEY = _keys("chuyển", "gửi", "trao", "nhắc", "thay")
 AMONG, WITH = match_key("giữa"), match_key("với")
 GROUP_TAIL = _keys("đã", "sẽ", "đang", "cùng", "để", "nhằm", "về", "tại")
 GROUP_STOPS = _keys("tại", "do", "nhân", "để", "nhằm", "về", "đã", "sẽ", "đang", "thì", "nơi")
-WISHES = _keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "mong đợi",
-               "mong chờ", "chờ đợi", "nếu", "sẵn sàng", "khuyến khích")
+WISHES = _keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "nếu",
+               "sẵn sàng", "khuyến khích")
+EXPECT = _keys("đợi", "chờ", "mong đợi", "mong chờ", "chờ đợi")  # "mong đợi chuyến thăm": one that is planned
 GIFTS = _keys("tặng", "hoa", "quà", "lẵng")
 PLURAL_WORDS = _keys("các", "những", ",")
 TOLD = _keys("tại", "sau", "trong", "thúc", "qua")
@@ -44,19 +45,23 @@ CONSORTS = {"Hoàng hậu", "Phu nhân", "Đệ nhất Phu nhân"}  # a guest wi
 PASSIVE, OF, AT, BY, LEAD, INVITE, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời", "như"))
 
 
-def possessed(sentence, at: int) -> bool:
-    """'lời căn dặn của Chủ tịch Hồ Chí Minh': a person named as an owner of words or deeds takes no part."""
+def possessed(sentence, at: int, of_post: bool = False) -> bool:
+    """'lời căn dặn của Chủ tịch Hồ Chí Minh': a person named as an owner of words or deeds takes no part;
+    with ``of_post``, only the owner of a post ('Park Won-soon, Đặc phái viên của Tổng thống Moon Jae-in')."""
     back = at - 1
     while back >= 0 and sentence.items[back].kind in ("title", "org", "country", "intl"):
+        if sentence.items[back].get("kind") == "address":
+            return False  # "..., Đặc phái viên của Tổng Thư ký Liên Hợp Quốc bà Maxima": 'bà' opens the name
         back -= 1
-    return back >= 0 and sentence.items[back].key == OF
+    owner = back >= 0 and sentence.items[back].key == OF
+    return owner and (not of_post or back > 0 and sentence.items[back - 1].kind == "title")
 
 
 def person_before(sentence, index: int, limit: int = 40, skip: set[int] = frozenset(),
                   owners: bool = False) -> tuple[str | None, int]:
     """The nearest person before ``index`` in its clause; an owner ('của X') only if ``owners``."""
     for back in range(index - 1, max(-1, index - limit), -1):
-        if back in sentence.persons and back not in skip and (owners or not possessed(sentence, back)):
+        if back in sentence.persons and back not in skip and not possessed(sentence, back, of_post=owners):
             return sentence.persons[back], back
         if sentence.items[back].text in CLAUSE_END:
             break
@@ -88,6 +93,8 @@ def sides_after(sentence, index: int, limit: int = 30, titles: bool = True,
     items = sentence.items
     for ahead in range(index + 1, min(len(items), index + limit)):
         side = sentence.persons.get(ahead) or (sentence.sides.get(ahead) if titles else None)
+        if side and possessed(sentence, ahead, of_post=True):
+            continue  # "tiếp ngài A, Đặc phái viên của Tổng thống B": B is not received
         if side and out and _opens_clause(items, ahead):
             break  # "gặp A; Thứ trưởng B có cuộc làm việc ...": B is the subject of a clause of their own
         if side:
@@ -176,7 +183,7 @@ def _group_after(items: list[Mention], index: int) -> str | None:
 def invited(sentence, index: int) -> bool:
     """'mời Nhà vua sang thăm Việt Nam', 'sẽ thăm vào thời gian thuận lợi': no visit (yet)."""
     items = sentence.items
-    for back in range(index - 1, max(-1, index - 12), -1):
+    for back in range(index - 1, max(-1, index - 25), -1):
         if items[back].key == INVITE and not (back > 0 and items[back - 1].key == match_key("lời")):
             return True
         if items[back].key == INVITE and back > 1 and items[back - 2].key in CONVEY:
@@ -188,14 +195,16 @@ def invited(sentence, index: int) -> bool:
 
 
 def wished(sentence, index: int) -> bool:
-    """'đề nghị hai bên sớm ký kết', 'mong muốn được đón Tổng thống thăm', 'nếu được ký': a proposal, a wish
-    or a condition, not an event."""
+    """'đề nghị hai bên sớm ký kết', 'mong muốn thực hiện chuyến thăm', 'nếu được ký': a proposal, a wish
+    or a condition, not an event; looking forward to one ('mong đợi chuyến thăm') is no wish."""
     items = sentence.items
     for back in range(index - 1, max(-1, index - 10), -1):
         if items[back].text in CLAUSE_END:
             return False
-        if match_key(items[back].text) in WISHES or (
-                back > 0 and match_key(f"{items[back - 1].text} {items[back].text}") in WISHES):
+        word = match_key(items[back].text)
+        pair = match_key(f"{items[back - 1].text} {items[back].text}") if back > 0 else word
+        expects = word in EXPECT or back + 1 < index and match_key(items[back + 1].text) in EXPECT
+        if (word in WISHES or pair in WISHES) and not expects and pair not in EXPECT:
             return True
     return False
 

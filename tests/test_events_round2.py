@@ -183,6 +183,21 @@ def test_wishes_are_not_events(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # looking forward to a planned visit is no wish; wishing to make one is
+    ("Tổng thống Mỹ Donald Trump cho biết ông mong đợi chuyến thăm Việt Nam vào tháng 11.", [("visit", "--11")]),
+    ("Tổng thống Hàn Quốc Lee Jae-myung mong muốn thực hiện chuyến thăm chính thức Việt Nam.", []),
+    # a conference someone opened took place
+    ("Ngày 6/1, tại Jakarta đã khai mạc hội nghị về khắc phục hậu quả sóng thần.", [("conference", "--01-06")]),
+    # a conference named before the date after it: the date is the conference's
+    ("Chủ tịch nước Lương Cường chuyển lời mời Tổng thống Peru Dina Boluarte sang tham dự Hội nghị cấp cao "
+     "APEC 2027 tại Thâm Quyến vào tháng 11/2027 và tiến hành thăm chính thức Việt Nam.",
+     [("conference", "2027-11")]),
+])
+def test_wishes_and_plans(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Chủ tịch nước Lương Cường mong muốn được đón Tổng thống Brazil Lula da Silva sang thăm Việt Nam.", set()),
     # a foreigner who 'đến thăm' with no destination, told by Vietnamese news, visits Vietnam
     ("Tháng trước, Chủ tịch Hạ viện Mỹ Mike Johnson cũng đến thăm.", {("Mike Johnson", "VN")}),
@@ -214,6 +229,9 @@ def test_visits(text, expected):
     # an unnamed side ends where the object ends
     ("Sáng 2/4, Đại sứ Hàn Quốc Choi Young Sam làm việc với lãnh đạo tỉnh Quảng Nam và thăm Hội An.",
      {frozenset({"Choi Young Sam", "lãnh đạo tỉnh Quảng Nam"})}),
+    # the owner of a guest's post is not received
+    ("Chiều 25/5, Chủ tịch nước Lương Cường đã tiếp ngài Kim Jong-in, Đặc phái viên của Tổng thống Hàn Quốc "
+     "Lee Jae-myung.", {frozenset({"Lương Cường", "Kim Jong-in"})}),
     # a person who only mentions a meeting is no side of it
     ("Thủ tướng Phạm Minh Chính hoan nghênh cuộc hội đàm giữa Bộ trưởng Bùi Thanh Sơn và Ngoại trưởng "
      "Singapore Vivian Balakrishnan.",
