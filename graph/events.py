@@ -226,8 +226,8 @@ def _merge(drafts: list[Draft], new: Draft) -> Draft:
         told = [d for d in drafts if d.story == new.story and d.type in MEETING_TYPES]
         if told:
             return told[-1]
-    if new.type == "visit" and not (new.hosts or new.destinations):
-        return new  # a visit told before with no visitor or place of its own, and none to join: left out
+    if not (new.hosts or new.guests or new.destinations) and new.type in ("visit", "reception"):
+        return new  # a visit or reception with no one and nothing of its own, and none to join: left out
     drafts.append(new)
     return new
 
