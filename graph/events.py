@@ -7,13 +7,18 @@ that describe the same happening are merged.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .dates import assign_dates, date_the_day, dates_agree, fix_years, more_specific, relative_dates
 from .normalise import match_key
+from .resources import read_list
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
 from .sides import AND, AT, BY, CLOSING, REFERENCE, fill_meeting, fill_visit, invited, person_before, refers_back, sentence_text, speakers_of, wished
 
+NUMBERED = re.compile(r"^([A-Z][A-Z0-9]+)-(\d{1,2})$")  # "APEC-13"
+GROUP_TYPES = {"conference", "seminar", "ceremony"}
 SPLIT_TYPES = {"reception", "meeting"}
 
 
@@ -46,6 +51,7 @@ class Draft:
     guests: list[str] = field(default_factory=list)
     destinations: list[str] = field(default_factory=list)  # ISO codes, visits
     speakers: list[str] = field(default_factory=list)
+    label: frozenset[str] = frozenset()  # organisations in the event's name ("Hội nghị Cấp cao APEC"), to tell apart
     joint: bool = False  # guests received together (a head of state and their consort)
     told: bool = False  # may refer back to an event told before ("kết thúc chuyến thăm"): its date yields
 
@@ -62,8 +68,10 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
         for index, item in enumerate(sentence.items):
             if item.kind == "trigger" and item.key != "-":
                 draft = _draft(sentence, index, taken, nationality)
-                if draft is not None:
-                    found.append(draft)
+            else:
+                draft = _summit(sentence.items, index, sentence.story)
+            if draft is not None:
+                found.append(draft)
         assign_dates(sentence, found)
         relative_dates(sentence, found, days.setdefault(sentence.story, []))
         _share_sides(sentence, found)
@@ -76,6 +84,26 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
     date_the_day(drafts)
     fix_years(drafts, sentences, article.text)
     return _finish(drafts)
+
+
+def _summit(items: list[Mention], index: int, story: int) -> Draft | None:
+    """'APEC 14', 'ASEM 5', 'APEC-13', 'APEC 2017': a numbered summit of an organisation is a conference."""
+    item = items[index]
+    numbered = NUMBERED.match(item.text)
+    code, number = (numbered.group(1), numbered.group(2)) if numbered else (item.key, None)
+    if number is None and item.kind == "intl" and index + 1 < len(items) and items[index + 1].text.isdigit():
+        number = items[index + 1].text
+    if code not in _summits() or number is None or len(number) not in (1, 2, 4):
+        return None
+    if any(m.kind == "trigger" and m.key in GROUP_TYPES for m in items[max(0, index - 6):index]):
+        return None  # "Hội nghị Cấp cao APEC 2017": the name of the conference its trigger gives
+    year = number if len(number) == 4 and number[:2] in ("19", "20") else None
+    return Draft("conference", story, item.start, item.end, date=year, label=frozenset({code}))
+
+
+@lru_cache(maxsize=1)
+def _summits() -> frozenset[str]:
+    return frozenset(read_list("lexicon", "summits.txt"))
 
 
 def _share_sides(sentence, drafts: list[Draft]) -> None:
@@ -129,6 +157,7 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         acted = kind == "other" or kind == "ceremony" and role == "verb"  # "tặng hoa", "trao tặng Huân chương": someone did it
         keep = person_before(sentence, index, limit=12)[0] is not None if acted else _is_specific(items, index)
         draft.name = _quoted_name(items, index)
+        draft.label = _label(items, index)
         draft.organizer = _organizer(items, index)
     draft.place = draft.place or _place(items, index)
     return draft if keep else None
@@ -159,6 +188,17 @@ def _is_specific(items: list[Mention], index: int) -> bool:
     nearby = items[index + 1:index + 4]
     return any(m.kind in ("intl", "org", "date") or m.text in ("“", '"') for m in nearby) or \
         _organizer(items, index) is not None or any(m.key == match_key("tổ") for m in items[max(0, index - 3):index])
+
+
+def _label(items: list[Mention], index: int) -> frozenset[str]:
+    """The organisations named in a capitalised event's name: 'Hội nghị Cấp cao APEC 14' -> {'APEC'}."""
+    found = set()
+    for item in items[index + 1:index + 9]:
+        if item.kind in ("intl", "org"):
+            found.add(item.key or item.text)
+        elif not (item.text[:1].isupper() or item.text[:1].isdigit() or item.text in ("-", "–")):
+            break
+    return frozenset(found)
 
 
 def _quoted_name(items: list[Mention], index: int) -> str | None:
@@ -207,6 +247,8 @@ def _compatible(a: Draft, b: Draft) -> bool:
         if a.destinations and b.destinations and not set(a.destinations) & set(b.destinations):
             return False
         return not (a.hosts and b.hosts and not set(a.hosts) & set(b.hosts))
+    if a.label and b.label and not a.label & b.label:
+        return False  # "Hội nghị Cấp cao APEC" is not "Hội nghị ASEM"
     return not (a.name and b.name and a.name != b.name)
 
 
@@ -218,6 +260,7 @@ def _merge(drafts: list[Draft], new: Draft) -> Draft:
             old.organizer = old.organizer or new.organizer
             old.name = old.name or new.name
             old.joint = old.joint or new.joint
+            old.label = old.label or new.label
             old.destinations += [d for d in new.destinations if d not in old.destinations]
             old.hosts += [h for h in new.hosts if h not in old.hosts and h not in old.guests]
             old.guests += [g for g in new.guests if g not in old.guests and g not in old.hosts]

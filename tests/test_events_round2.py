@@ -198,6 +198,19 @@ def test_wishes_and_plans(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # numbered summits are conferences; conferences of different organisations are different events
+    ("Năm 2027, Việt Nam sẽ đăng cai APEC 34 tại Phú Quốc.", [("conference", "2027")]),
+    ("Thủ tướng Phạm Minh Chính dự APEC-32 tại Gyeongju.", [("conference", None)]),
+    ("Chủ tịch nước Lương Cường dự Hội nghị Cấp cao APEC. Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEM.",
+     [("conference", None), ("conference", None)]),
+    # a summit named inside a conference's name is that conference
+    ("Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao APEC 2025 tại Gyeongju.", [("conference", None)]),
+])
+def test_conferences(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Chủ tịch nước Lương Cường mong muốn được đón Tổng thống Brazil Lula da Silva sang thăm Việt Nam.", set()),
     # a foreigner who 'đến thăm' with no destination, told by Vietnamese news, visits Vietnam
     ("Tháng trước, Chủ tịch Hạ viện Mỹ Mike Johnson cũng đến thăm.", {("Mike Johnson", "VN")}),
