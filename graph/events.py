@@ -76,6 +76,7 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
         relative_dates(sentence, found, days.setdefault(sentence.story, []))
         _share_sides(sentence, found)
         _share_subjects(sentence, found)
+        _pronoun_subjects(sentence, found, drafts)
         merged = [_merge(drafts, d) for d in found]
         for index, item in enumerate(sentence.items):
             if item.kind == "speech":
@@ -130,6 +131,19 @@ def _share_subjects(sentence, drafts: list[Draft]) -> None:
             draft.hosts = [h for h in subject if h not in draft.guests]
         elif draft.hosts:
             subject = draft.hosts
+
+
+def _pronoun_subjects(sentence, found: list[Draft], drafts: list[Draft]) -> None:
+    """'Trong chương trình ở thăm, ông sẽ có các cuộc gặp với A, B': 'ông' is the story's last subject."""
+    starts = {item.start: index for index, item in enumerate(sentence.items)}
+    told = [d.hosts[0] for d in drafts if d.story == sentence.story and d.hosts]
+    for draft in found:
+        index = starts.get(draft.start, 0)
+        near = sentence.items[max(0, index - 4):index]
+        if draft.type in MEETING_TYPES and draft.guests and not draft.hosts and told and any(
+                m.kind == "title" and m.get("kind") == "address" and sentence.items.index(m) not in sentence.persons
+                for m in near):
+            draft.hosts = [told[-1]] if told[-1] not in draft.guests else []
 
 
 def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -> Draft | None:

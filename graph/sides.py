@@ -33,6 +33,7 @@ CLOSING = _keys("thúc", "sau")
 PURPOSE = _keys("để", "nhằm")
 CONVEY = _keys("chuyển", "gửi", "trao", "nhắc", "thay")
 AMONG, WITH = match_key("giữa"), match_key("với")
+QUANTITY = _keys("một", "số", "các", "những", "nhiều")
 GROUP_TAIL = _keys("đã", "sẽ", "đang", "cùng", "để", "nhằm", "về", "tại")
 GROUP_STOPS = _keys("tại", "do", "nhân", "để", "nhằm", "về", "đã", "sẽ", "đang", "thì", "nơi")
 WISHES = _keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "nếu",
@@ -127,12 +128,20 @@ def _opens_clause(items: list[Mention], at: int) -> bool:
 def fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
     items = sentence.items
     passive = next((back for back in range(index - 1, max(-1, index - 8), -1) if items[back].key == PASSIVE), None)
-    if passive is not None and not any(m.text in CLAUSE_END or m.text == "," for m in items[passive:index]):
+    agent = passive is not None and (passive + 1 == index or items[passive + 1].key in GROUP_HEADS or
+                                     items[passive + 1].kind in ("title", "person", "name", "org", "country", "intl"))
+    if agent and not any(m.text in CLAUSE_END or m.text == "," for m in items[passive:index]):
         draft.guests = persons_before(sentence, passive, taken)  # "B được A tiếp": A between
         between = [sentence.persons[i] for i in range(passive + 1, index) if i in sentence.persons]
         group = " ".join(m.text for m in items[passive + 1:index]) if passive + 1 < index else None
         draft.hosts = between[:1] or ([group] if group and items[passive + 1].key in GROUP_HEADS else [])
         return
+    owner = items[index].get("role") == "noun" and index + 1 < len(items) and items[index + 1].key == OF
+    if owner:  # "cuộc gặp của Ngoại trưởng với Thứ trưởng Y": the owner meets whoever follows 'với'
+        sides = [name for name, _ in sides_after(sentence, index + 1, joiners=AND | {WITH})]
+        if len(sides) >= 2:
+            draft.hosts, draft.guests = sides[:1], sides[1:]
+            return
     between = index + 1 < len(items) and items[index + 1].key == AMONG
     if between:  # "hoan nghênh cuộc hội đàm giữa B và C": B and C are the sides, not the one who speaks of it
         sides = [name for name, _ in sides_after(sentence, index + 1, joiners=AND | {WITH})]
@@ -145,7 +154,10 @@ def fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
         group, after = None, [(led, -1)]
     if not after and group is None:
         after = sides_after(sentence, index)  # "tiếp Phó Chủ tịch Quốc hội Mông Cổ"
-    guests = [name for name, _ in after] or ([group] if group else [])
+    if after and not group:  # "gặp Thủ tướng Koizumi và một số đại diện giới kinh tế Nhật Bản"
+        last = after[-1][1] + 1
+        group = _group_after(items, last) if last < len(items) and items[last].key in AND else None
+    guests = [name for name, _ in after] + ([group] if group else [])
     taken.update(at for _, at in after)
     draft.joint = bool(after) and (any(at > 0 and items[at - 1].key in CONSORTS for _, at in after) or any(
         m.key == SUCH_AS for m in items[index:max(index, after[0][1])]))  # "gặp một số lãnh đạo như A, B": one meeting
@@ -167,17 +179,27 @@ def _group_after(items: list[Mention], index: int) -> str | None:
     cursor = index + 1
     while cursor < len(items) and items[cursor].kind == "word" and items[cursor].key in OBJECT_SKIP:
         cursor += 1
-    if cursor + 1 >= len(items) or not any(
-            items[cursor].key == match_key(a) and (b is None or items[cursor + 1].key == match_key(b))
-            for a, b in GROUP_START):
+    start = cursor  # "một số đại diện ...": the quantity belongs to the side as written
+    while cursor < len(items) and items[cursor].key in QUANTITY and not _opens_group(items, cursor):
+        cursor += 1
+    if not _opens_group(items, cursor):
         return None
     end = cursor + 1
     while end < len(items) and items[end].text not in CLAUSE_END and items[end].text != "," \
             and items[end].kind not in ("trigger", "speech", "date") and items[end].key not in GROUP_STOPS:
         end += 1
+    if end + 1 < len(items) and items[end].key == AT and items[end + 1].kind in ("place", "country") and (
+            end + 2 == len(items) or items[end + 2].text in CLAUSE_END or items[end + 2].text == ","):
+        end += 2  # "cộng đồng doanh nghiệp Mỹ tại Việt Nam"
+    cursor = start
     while end > cursor and (items[end - 1].key in AND or items[end - 1].key in GROUP_TAIL):
         end -= 1  # "làm việc với lãnh đạo tỉnh Quảng Nam và ...": the side ends before the joiner
     return " ".join(m.text for m in items[cursor:end]) if end - cursor >= 2 else None
+
+
+def _opens_group(items: list[Mention], at: int) -> bool:
+    return at + 1 < len(items) and any(
+        items[at].key == match_key(a) and (b is None or items[at + 1].key == match_key(b)) for a, b in GROUP_START)
 
 
 def invited(sentence, index: int) -> bool:

@@ -245,6 +245,21 @@ def test_visits(text, expected):
     # the owner of a guest's post is not received
     ("Chiều 25/5, Chủ tịch nước Lương Cường đã tiếp ngài Kim Jong-in, Đặc phái viên của Tổng thống Hàn Quốc "
      "Lee Jae-myung.", {frozenset({"Lương Cường", "Kim Jong-in"})}),
+    # an unnamed side after named ones, written with its quantity
+    ("Thủ tướng Phạm Minh Chính có các cuộc gặp với Thủ tướng Ishiba Shigeru và một số đại diện giới kinh tế "
+     "Nhật Bản.",
+     {frozenset({"Phạm Minh Chính", "Ishiba Shigeru"}),
+      frozenset({"Phạm Minh Chính", "một số đại diện giới kinh tế Nhật Bản"})}),
+    # an unnamed side keeps where it is
+    ("Chủ tịch Hạ viện Mỹ Mike Johnson gặp cộng đồng doanh nghiệp Mỹ tại Việt Nam.",
+     {frozenset({"Mike Johnson", "cộng đồng doanh nghiệp Mỹ tại Việt Nam"})}),
+    # 'cuộc gặp của A với B'
+    ("Tuyên bố được đưa ra sau cuộc gặp của Ngoại trưởng Indonesia Retno Marsudi với Thứ trưởng Ngoại giao "
+     "Đặng Hoàng Giang.", {frozenset({"Retno Marsudi", "Đặng Hoàng Giang"})}),
+    # a pronoun subject is the story's last one
+    ("Ngày 27/9, Phó Trợ lý Ngoại trưởng Mỹ Sean O'Neill bắt đầu chuyến thăm Việt Nam. Trong chương trình, ông "
+     "sẽ có các cuộc gặp với Phó Thủ tướng Bùi Thanh Sơn và Thứ trưởng Bộ Công Thương Phan Thị Thắng.",
+     {frozenset({"Sean O'Neill", "Bùi Thanh Sơn"}), frozenset({"Sean O'Neill", "Phan Thị Thắng"})}),
     # a person who only mentions a meeting is no side of it
     ("Thủ tướng Phạm Minh Chính hoan nghênh cuộc hội đàm giữa Bộ trưởng Bùi Thanh Sơn và Ngoại trưởng "
      "Singapore Vivian Balakrishnan.",
