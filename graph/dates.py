@@ -10,7 +10,7 @@ from .normalise import match_key
 from .records import MEETING_TYPES
 
 if TYPE_CHECKING:
-    from .events import Draft
+    from .drafts import Draft
 
 
 

@@ -1,17 +1,16 @@
 """Who is on each side of an event: the subject before a verb, the objects
 after it ("tiếp A và B"), passive hosts ("được A tiếp"), sides with no named
-person ("Đoàn đại biểu ..."), visitors and destinations, and who speaks.
+person ("Đoàn đại biểu ..."), visitors and destinations.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from .normalise import match_key
 from .records import Mention
 
 if TYPE_CHECKING:
-    from .events import Draft
+    from .drafts import Draft
 
 
 def _keys(*words: str) -> set[str]:
@@ -22,28 +21,17 @@ GROUP_START = {("đoàn", None), ("cộng", "đồng"), ("lãnh", "đạo"), ("�
 AND = _keys("và", "cùng")
 GROUP_HEADS = _keys("lãnh", "đoàn", "đại", "phía", "chính", "giới")  # "được lãnh đạo TP.HCM tiếp"
 DIRECTIONS = _keys("tới", "đến", "sang", "thăm", "tại")
-LATER = re.compile(r"(?i)thời (gian|điểm) (thuận lợi|thích hợp|phù hợp)|dịp sớm nhất")
 CLAUSE_END = {";", ".", "?", "!", ":"}
 NATION = match_key("nước")
 THIS = _keys("này", "bạn", "đó")
 STATE_FORMS = _keys("cộng", "hòa", "hoà", "vương", "quốc", "liên", "bang", "nhà", "nước", "các")
 OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
-REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
-CLOSING = _keys("thúc", "sau")
-PURPOSE = _keys("để", "nhằm")
-CONVEY = _keys("chuyển", "gửi", "trao", "nhắc", "thay")
 AMONG, WITH = match_key("giữa"), match_key("với")
 QUANTITY = _keys("một", "số", "các", "những", "nhiều")
 GROUP_TAIL = _keys("đã", "sẽ", "đang", "cùng", "để", "nhằm", "về", "tại")
 GROUP_STOPS = _keys("tại", "do", "nhân", "để", "nhằm", "về", "đã", "sẽ", "đang", "thì", "nơi")
-WISHES = _keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "nếu",
-               "sẵn sàng", "khuyến khích")
-EXPECT = _keys("đợi", "chờ", "mong đợi", "mong chờ", "chờ đợi")  # "mong đợi chuyến thăm": one that is planned
-GIFTS = _keys("tặng", "hoa", "quà", "lẵng")
-PLURAL_WORDS = _keys("các", "những", ",")
-TOLD = _keys("tại", "sau", "trong", "thúc", "qua")
 CONSORTS = {"Hoàng hậu", "Phu nhân", "Đệ nhất Phu nhân"}  # a guest with their consort: one call, not two
-PASSIVE, OF, AT, BY, LEAD, INVITE, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "mời", "như"))
+PASSIVE, OF, AT, BY, LEAD, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "như"))
 
 
 def possessed(sentence, at: int, of_post: bool = False) -> bool:
@@ -202,39 +190,6 @@ def _opens_group(items: list[Mention], at: int) -> bool:
         items[at].key == match_key(a) and (b is None or items[at + 1].key == match_key(b)) for a, b in GROUP_START)
 
 
-def invited(sentence, index: int) -> bool:
-    """'mời Nhà vua sang thăm Việt Nam', 'sẽ thăm vào thời gian thuận lợi': no visit (yet)."""
-    items = sentence.items
-    for back in range(index - 1, max(-1, index - 25), -1):
-        if items[back].key == INVITE and not (back > 0 and items[back - 1].key == match_key("lời")):
-            return True
-        if items[back].key == INVITE and back > 1 and items[back - 2].key in CONVEY:
-            return True  # "Đại sứ X chuyển lời mời của Tổng thống Y thăm ...": an invitation, no visit
-        if items[back].text in CLAUSE_END:
-            break
-    clause = sentence_text(items[index:index + 20])
-    return bool(LATER.search(clause))
-
-
-def wished(sentence, index: int) -> bool:
-    """'đề nghị hai bên sớm ký kết', 'mong muốn thực hiện chuyến thăm', 'nếu được ký': a proposal, a wish
-    or a condition, not an event; looking forward to one ('mong đợi chuyến thăm') is no wish."""
-    items = sentence.items
-    for back in range(index - 1, max(-1, index - 10), -1):
-        if items[back].text in CLAUSE_END:
-            return False
-        word = match_key(items[back].text)
-        pair = match_key(f"{items[back - 1].text} {items[back].text}") if back > 0 else word
-        expects = word in EXPECT or back + 1 < index and match_key(items[back + 1].text) in EXPECT
-        if (word in WISHES or pair in WISHES) and not expects and pair not in EXPECT:
-            return True
-    return False
-
-
-def sentence_text(items: list[Mention]) -> str:
-    return " ".join(m.text for m in items)
-
-
 def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], taken: set[int]) -> None:
     items = sentence.items
     visitors: list[str] = []
@@ -312,27 +267,3 @@ def _led_by(sentence) -> str | None:
     return None
 
 
-def speakers_of(sentence, index: int) -> list[str]:
-    """Who says it: the persons before the verb ('A và Tổng thống B đều khẳng định' gives both), or, for
-    a verb opening a clause with no subject ("...; nhấn mạnh ..."), the sentence's subject."""
-    items = sentence.items
-    opens_clause = index > 0 and items[index - 1].text in (";", ",") or (
-        index > 1 and items[index - 1].key in AND and items[index - 2].text in (";", ","))
-    if opens_clause and sentence.persons:
-        return [sentence.persons[min(sentence.persons)]]
-    if index > 0 and items[index - 1].key in PURPOSE or any(m.key in GIFTS for m in items[max(0, index - 3):index]):
-        return []  # "hội kiến ... để trao đổi": a purpose; "tặng hoa chúc mừng": a gift; no words reported
-    first, at = person_before(sentence, index, limit=30)
-    found = persons_before(sentence, index, skip=frozenset()) if index - at <= 4 else []
-    return found if len(found) > 1 and first == found[-1] else [first] if first else []
-
-
-def refers_back(items: list[Mention], index: int) -> bool:
-    """'Tham dự hội đàm có ...', 'Sau hội đàm, ...', 'Tại các cuộc gặp và hội đàm, ...': the event told
-    already, no new sides."""
-    if index > 0 and items[index - 1].key in REFERENCE:
-        return True
-    back = index - 1
-    while back > 0 and (items[back].kind == "trigger" or items[back].key in AND or items[back].key in PLURAL_WORDS):
-        back -= 1
-    return back >= 0 and back < index - 1 and items[back].key in TOLD  # not "đã dự lễ đón, hội đàm và ..."

@@ -1,0 +1,87 @@
+"""What a clause says about the event it names: whose words it reports, whether the event is only
+wished for, proposed or offered by invitation, and whether it refers back to one told before.
+"""
+from __future__ import annotations
+
+import re
+
+from .normalise import match_key
+from .records import Mention
+from .sides import AND, CLAUSE_END, person_before, persons_before
+
+
+def _keys(*words: str) -> set[str]:
+    return {match_key(w) for w in words}
+
+
+INVITE = match_key("mời")
+LATER = re.compile(r"(?i)thời (gian|điểm) (thuận lợi|thích hợp|phù hợp)|dịp sớm nhất")
+REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
+CLOSING = _keys("thúc", "sau")
+PURPOSE = _keys("để", "nhằm")
+CONVEY = _keys("chuyển", "gửi", "trao", "nhắc", "thay")
+WISHES = _keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "nếu",
+               "sẵn sàng", "khuyến khích")
+EXPECT = _keys("đợi", "chờ", "mong đợi", "mong chờ", "chờ đợi")  # "mong đợi chuyến thăm": one that is planned
+GIFTS = _keys("tặng", "hoa", "quà", "lẵng")
+PLURAL_WORDS = _keys("các", "những", ",")
+TOLD = _keys("tại", "sau", "trong", "thúc", "qua")
+
+
+def invited(sentence, index: int) -> bool:
+    """'mời Nhà vua sang thăm Việt Nam', 'sẽ thăm vào thời gian thuận lợi': no visit (yet)."""
+    items = sentence.items
+    for back in range(index - 1, max(-1, index - 25), -1):
+        if items[back].key == INVITE and not (back > 0 and items[back - 1].key == match_key("lời")):
+            return True
+        if items[back].key == INVITE and back > 1 and items[back - 2].key in CONVEY:
+            return True  # "Đại sứ X chuyển lời mời của Tổng thống Y thăm ...": an invitation, no visit
+        if items[back].text in CLAUSE_END:
+            break
+    clause = sentence_text(items[index:index + 20])
+    return bool(LATER.search(clause))
+
+
+def wished(sentence, index: int) -> bool:
+    """'đề nghị hai bên sớm ký kết', 'mong muốn thực hiện chuyến thăm', 'nếu được ký': a proposal, a wish
+    or a condition, not an event; looking forward to one ('mong đợi chuyến thăm') is no wish."""
+    items = sentence.items
+    for back in range(index - 1, max(-1, index - 10), -1):
+        if items[back].text in CLAUSE_END:
+            return False
+        word = match_key(items[back].text)
+        pair = match_key(f"{items[back - 1].text} {items[back].text}") if back > 0 else word
+        expects = word in EXPECT or back + 1 < index and match_key(items[back + 1].text) in EXPECT
+        if (word in WISHES or pair in WISHES) and not expects and pair not in EXPECT:
+            return True
+    return False
+
+
+def sentence_text(items: list[Mention]) -> str:
+    return " ".join(m.text for m in items)
+
+
+def speakers_of(sentence, index: int) -> list[str]:
+    """Who says it: the persons before the verb ('A và Tổng thống B đều khẳng định' gives both), or, for
+    a verb opening a clause with no subject ("...; nhấn mạnh ..."), the sentence's subject."""
+    items = sentence.items
+    opens_clause = index > 0 and items[index - 1].text in (";", ",") or (
+        index > 1 and items[index - 1].key in AND and items[index - 2].text in (";", ","))
+    if opens_clause and sentence.persons:
+        return [sentence.persons[min(sentence.persons)]]
+    if index > 0 and items[index - 1].key in PURPOSE or any(m.key in GIFTS for m in items[max(0, index - 3):index]):
+        return []  # "hội kiến ... để trao đổi": a purpose; "tặng hoa chúc mừng": a gift; no words reported
+    first, at = person_before(sentence, index, limit=30)
+    found = persons_before(sentence, index, skip=frozenset()) if index - at <= 4 else []
+    return found if len(found) > 1 and first == found[-1] else [first] if first else []
+
+
+def refers_back(items: list[Mention], index: int) -> bool:
+    """'Tham dự hội đàm có ...', 'Sau hội đàm, ...', 'Tại các cuộc gặp và hội đàm, ...': the event told
+    already, no new sides."""
+    if index > 0 and items[index - 1].key in REFERENCE:
+        return True
+    back = index - 1
+    while back > 0 and (items[back].kind == "trigger" or items[back].key in AND or items[back].key in PLURAL_WORDS):
+        back -= 1
+    return back >= 0 and back < index - 1 and items[back].key in TOLD  # not "đã dự lễ đón, hội đàm và ..."
