@@ -196,6 +196,8 @@ def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], 
     directed = False  # a destination after 'tới', 'đến', 'sang' beats one inside 'của ...'
     for ahead in range(index + 1, min(len(items), index + 25)):
         item = items[ahead]
+        if item.text == ";" and draft.destinations and ahead + 1 < len(items) and items[ahead + 1].kind == "country":
+            continue  # "3 nước châu Phi là Maroc; Algeria và Nam Phi"
         if item.text in CLAUSE_END or item.kind == "trigger":
             break
         if item.kind in ("country", "place") and items[ahead - 1].kind != "title":  # "Thủ tướng Việt Nam"
@@ -221,11 +223,27 @@ def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], 
         led = _led_by(sentence)
         bare = items[index].get("role") == "noun" and not draft.destinations  # "chuyến thăm sẽ tạo động lực"
         visitors = [led] if led else [] if bare else persons_before(sentence, index, taken, owners=True)
+    if not visitors and draft.destinations and not any(i in sentence.persons for i in range(index)):
+        visitors = _fronted_subject(sentence, index)  # "Trong khuôn khổ chuyến thăm Bangladesh, chiều qua, A ..."
     ends = index + 1 >= len(items) or items[index + 1].text in CLAUSE_END
     if not draft.destinations and ends and visitors and nationality.get(visitors[0]) not in (None, "VN"):
         draft.destinations = ["VN"]  # "..., Chủ tịch Hạ viện Mỹ ... đến thăm.": a foreigner's visit told in Vietnam
     # nobody visits their own country: a Vietnamese at home, the host met during the visit
     draft.hosts = [v for v in visitors if not draft.destinations or nationality.get(v) not in draft.destinations]
+
+
+def _fronted_subject(sentence, index: int) -> list[str]:
+    """The subject of the clause after a fronted phrase: the first person after the phrase's comma."""
+    items = sentence.items
+    comma = next((i for i in range(index + 1, len(items)) if items[i].text == ","), None)
+    if comma is None:
+        return []
+    for at in range(comma + 1, min(len(items), comma + 15)):
+        if at in sentence.persons and not possessed(sentence, at):
+            return [sentence.persons[at]]
+        if items[at].text in CLAUSE_END:
+            break
+    return []
 
 
 def _country_before(sentence, index: int) -> str | None:

@@ -220,6 +220,18 @@ def test_visits(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a fronted visit: the visitor is the subject after it
+    ("Trong khuôn khổ chuyến thăm chính thức Bangladesh, chiều qua, Chủ tịch nước Lương Cường đã gặp Thủ tướng "
+     "Muhammad Yunus.", {("Lương Cường", "BD")}),
+    # destinations listed with ';'
+    ("Thủ tướng Phạm Minh Chính kết thúc chuyến thăm 3 nước châu Phi là Maroc; Algeria và Nam Phi.",
+     {("Phạm Minh Chính", "MA"), ("Phạm Minh Chính", "DZ"), ("Phạm Minh Chính", "ZA")}),
+])
+def test_more_visits(text, expected):
+    assert visits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a fronted object: the host is named after it
     ("Tiếp Đại sứ Nhật Bản Ito Naoki, Chủ tịch nước Lương Cường nhấn mạnh quan hệ hai nước.",
      {frozenset({"Ito Naoki", "Lương Cường"})}),
