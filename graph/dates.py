@@ -59,11 +59,16 @@ def assign_dates(sentence, drafts: list[Draft]) -> None:
         value = item.key
         following = [i for i in dates if i > position]
         stop = items[following[0]].start if following else sentence.end
-        stop = min([stop] + [m.start for m in items[position:] if m.key in RELATIVE])  # "..., nơi sẽ diễn ra"
+        opening = not any(m.kind in ("trigger", "speech") for m in items[:position])  # "Trong ngày 12/7, A ..."
+        stop = min([stop] + [m.start for m in items[position:]  # "..., nơi sẽ diễn ra", "năm 2016; hoan nghênh"
+                             if m.key in RELATIVE or m.text == ";" and not opening])
         after = [d for d in drafts if item.end <= d.start < stop]  # "chiều 29/6 có cuộc gặp hẹp và hội đàm"
         before = [d for d in drafts if d.end <= item.start and _same_clause(items, d.end, item.start)]
-        targets = after or ([max(before, key=lambda d: d.end)] if before else [])
-        tight = [d for d in drafts if 0 <= item.start - d.end <= 20]  # "chuyến thăm ... từ ngày 25-27/12"
+        named = [d for d in before if item.start - d.end <= 60 and not any(
+            m.text == "," for m in items if d.end <= m.start < item.start)]  # "Hội nghị X tổ chức tại Tokyo ngày 5/6"
+        targets = named[-1:] or after or ([max(before, key=lambda d: d.end)] if before else [])
+        tight = [d for d in drafts if 0 <= item.start - d.end <= 20 and not any(  # "chuyến thăm ... từ ngày 25-27/12"
+            m.text == "," for m in items if d.end <= m.start < item.start)]  # not "Trong chuyến thăm X, ngày 21/6, ..."
         for target in tight:
             target.date = value if len(value) >= len(target.date or "") else target.date
         if tight:

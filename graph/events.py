@@ -170,7 +170,7 @@ def _two_sides(items: list[Mention], index: int) -> bool:
 def _is_specific(items: list[Mention], index: int) -> bool:
     """A seminar, conference, ceremony or signing that happened, not the generic word."""
     trigger = items[index]
-    if index > 0 and (items[index - 1].key in PLURAL or items[index - 1].kind == "title"):
+    if index > 0 and (items[index - 1].key in PLURAL or items[index - 1].kind == "title" and trigger.get("role") != "verb"):
         return False  # "các diễn đàn", "Phó Chủ tịch Diễn đàn ...": no event
     if trigger.key == "signing":  # "ký kết các văn kiện", "lễ ký kết": a signing that happened
         return trigger.get("role") == "noun" or any(

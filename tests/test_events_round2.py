@@ -92,6 +92,24 @@ def test_dates(text, expected):
     assert expected in events(text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a date opening the next clause after a fronted visit dates that clause's event
+    ("Trong chuyến thăm chính thức Hoa Kỳ, ngày 21/6/2025, Thủ tướng Phạm Minh Chính đã có cuộc gặp Tổng thống "
+     "Donald Trump.", ("meeting", "2025-06-21")),
+    # a date right after an event's name and place is that event's
+    ("Hai bên đánh giá cao kết quả Hội nghị xúc tiến đầu tư Việt Nam tổ chức tại Tokyo ngày 5/6/2025 và việc "
+     "doanh nghiệp hai nước đã ký kết nhiều thỏa thuận.", ("conference", "2025-06-05")),
+    # a date inside a clause does not cross ';' ...
+    ("Tổng thống Ấn Độ Droupadi Murmu đánh giá cao quan hệ được thiết lập năm 2016; hoan nghênh hai Bộ trưởng "
+     "ký Chương trình Hành động.", ("signing", None)),
+    # ... but one opening the sentence dates every event of it
+    ("Trong ngày 12/7, Phó Thủ tướng Bùi Thanh Sơn hội đàm với Phó Thủ tướng Malaysia Fadillah Yusof; tiếp "
+     "Tổng Chưởng lý Malaysia Mohd Dusuki Mokhtar.", ("reception", "--07-12")),
+])
+def test_date_scopes(text, expected):
+    assert expected in events(text)
+
+
 @pytest.mark.parametrize("text, unexpected", [
     # a date belongs to the event its clause is about, not to one in a relative clause after it
     ("Tối 3/9, hai ngoại trưởng hội đàm tại Vladivostok, nơi sẽ diễn ra Diễn đàn Kinh tế phương Đông.",
