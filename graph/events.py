@@ -31,7 +31,7 @@ def _keys(*words: str) -> set[str]:
 DOCUMENTS = _keys("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyên", "kế", "hợp", "nghị", "công", "chương",
                   "các", "nhiều", "thư")
 ATTEND = _keys("dự", "trì", "kiến", "mạc", "cai")  # "(tham) dự", "chủ trì", "chứng kiến", "khai mạc", "đăng cai"
-TWO = match_key("hai")
+TWO, HAS, PASSIVE = match_key("hai"), match_key("có"), match_key("được")
 HABIT = _keys("việc", "để", "giúp")  # "việc hai bên thường xuyên gặp gỡ": no event
 SUBJECT_WORDS = _keys("bên", "nhà", "lãnh", "đạo", "đoàn", "vị", "đã", "sẽ", "tiến", "hành", "có", "cuộc", "buổi")
 PLURAL = _keys("các", "những", "nhiều", "mọi")
@@ -143,7 +143,8 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         keep = bool(draft.destinations or draft.hosts) or role == "noun" and not (
             index > 0 and items[index - 1].key in PLURAL)  # "Trong khuôn khổ chuyến thăm từ 8/8", not "các chuyến thăm"
     elif kind in MEETING_TYPES:
-        told = draft.told = refers_back(items, index) and (role != "noun" or items[index - 1].key not in REFERENCE)
+        told = draft.told = refers_back(items, index) and (role != "noun" or items[index - 1].key not in REFERENCE) \
+            or _bystanders(items, index)
         if not told:
             fill_meeting(sentence, index, draft, taken)
         listed = index > 1 and (items[index - 1].text == "," or items[index - 1].key in AND) \
@@ -157,6 +158,11 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         draft.organizer = _organizer(items, index)
     draft.place = draft.place or _place(items, index)
     return draft if keep else None
+
+
+def _bystanders(items: list[Mention], index: int) -> bool:
+    """'Dự buổi tiếp còn có Thứ trưởng X': the event told before, with someone who attended it, not a side."""
+    return index > 0 and items[index - 1].key in ATTEND and any(m.key == HAS for m in items[index + 1:index + 3])
 
 
 def _two_sides(items: list[Mention], index: int) -> bool:
@@ -173,7 +179,9 @@ def _is_specific(items: list[Mention], index: int) -> bool:
     if index > 0 and (items[index - 1].key in PLURAL or items[index - 1].kind == "title" and trigger.get("role") != "verb"):
         return False  # "các diễn đàn", "Phó Chủ tịch Diễn đàn ...": no event
     if trigger.key == "signing":  # "ký kết các văn kiện", "lễ ký kết": a signing that happened
-        return trigger.get("role") == "noun" or any(
+        before = items[max(0, index - 10):index]  # "Hiệp định ... đã được hai Bộ trưởng ký kết": the document first
+        passive = any(m.key == PASSIVE for m in before) and any(m.key in DOCUMENTS - PLURAL for m in before)
+        return trigger.get("role") == "noun" or passive or any(
             m.key in DOCUMENTS or m.kind in ("country", "intl") for m in items[index + 1:index + 4])
     if index > 0 and items[index - 1].key in ATTEND:
         return True  # "dự lễ đón", "chủ trì Lễ đón trọng thể", "đã khai mạc hội nghị": one that took place
@@ -187,7 +195,10 @@ def _is_specific(items: list[Mention], index: int) -> bool:
 
 
 def _label(items: list[Mention], index: int) -> frozenset[str]:
-    """The organisations named in a capitalised event's name: 'Hội nghị Cấp cao APEC 14' -> {'APEC'}."""
+    """The organisations named in a capitalised event's name: 'Hội nghị Cấp cao APEC 14' -> {'APEC'}; the kind
+    of a ceremony: 'Lễ khai mạc' -> {'khai', 'mạc'}, unlike 'Lễ trao giải'."""
+    if match_key(items[index].text) == match_key("lễ"):
+        return frozenset(m.key for m in items[index + 1:index + 3] if m.kind == "word")
     found = set()
     for item in items[index + 1:index + 9]:
         if item.kind in ("intl", "org"):

@@ -72,6 +72,20 @@ def test_more_events(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a signing told with the document first, in the passive
+    ("Hiệp định về dẫn độ đã được hai Bộ trưởng ký kết ngày 12/3.", [("signing", "--03-12")]),
+    # two ceremonies named in one phrase are two events
+    ("Chiều 20/11, Chủ tịch nước Lương Cường dự Lễ khai mạc Liên hoan phim và Lễ trao giải thưởng Bông Sen Vàng.",
+     [("ceremony", "--11-20"), ("ceremony", "--11-20")]),
+    # a bystander of a reception told before is no new reception
+    ("Sáng 9/5, Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Anh Iain Frew. Dự buổi tiếp còn có Thứ trưởng Đỗ Hùng Việt.",
+     [("reception", "--05-09")]),
+])
+def test_signings_ceremonies_and_bystanders(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a year given only by another date of the same story, or by the event's own name
     ("Từ ngày 6-8/6/2024, Tổng thống Séc Petr Pavel thăm Việt Nam. Sáng 7/6, Chủ tịch nước Tô Lâm "
      "hội đàm với Tổng thống Petr Pavel.", ("talks", "2024-06-07")),
