@@ -14,7 +14,8 @@ def _keys(*words: str) -> set[str]:
     return {match_key(w) for w in words}
 
 
-INVITE = match_key("mời")
+INVITE, WILL = match_key("mời"), match_key("sẽ")
+SIDE_WORDS = _keys("phía", "hai", "bên")
 LATER = re.compile(r"(?i)thời (gian|điểm) (thuận lợi|thích hợp|phù hợp)|dịp sớm nhất")
 REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
 CLOSING = _keys("thúc", "sau")
@@ -69,11 +70,21 @@ def speakers_of(sentence, index: int) -> list[str]:
         index > 1 and items[index - 1].key in AND and items[index - 2].text in (";", ","))
     if opens_clause and sentence.persons:
         return [sentence.persons[min(sentence.persons)]]
-    if index > 0 and items[index - 1].key in PURPOSE or any(m.key in GIFTS for m in items[max(0, index - 3):index]):
-        return []  # "hội kiến ... để trao đổi": a purpose; "tặng hoa chúc mừng": a gift; no words reported
+    near = items[max(0, index - 3):index]
+    if index > 0 and items[index - 1].key in PURPOSE or any(m.key in GIFTS or m.key == WILL for m in near):
+        return []  # "để trao đổi": a purpose; "tặng hoa chúc mừng": a gift; "sẽ có bài phát biểu": not yet said
     first, at = person_before(sentence, index, limit=30)
+    if first and _new_subject(items[at + 1:index]):
+        return []  # "Tại cuộc gặp giữa A và B, phía Trung Quốc đã bày tỏ": the words are another subject's
     found = persons_before(sentence, index, skip=frozenset()) if index - at <= 4 else []
     return found if len(found) > 1 and first == found[-1] else [first] if first else []
+
+
+def _new_subject(between: list[Mention]) -> bool:
+    """A clause of its own between a person and a verb: a comma, then a side or country as the subject."""
+    commas = [i for i, m in enumerate(between) if m.text == ","]
+    opener = between[commas[-1] + 1] if commas and commas[-1] + 1 < len(between) else None
+    return opener is not None and (opener.kind == "country" or opener.key in SIDE_WORDS)
 
 
 def refers_back(items: list[Mention], index: int) -> bool:

@@ -33,7 +33,8 @@ DOCUMENTS = _keys("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyê
 ATTEND = _keys("dự", "trì", "kiến", "mạc", "cai")  # "(tham) dự", "chủ trì", "chứng kiến", "khai mạc", "đăng cai"
 TWO, HAS, PASSIVE = match_key("hai"), match_key("có"), match_key("được")
 HABIT = _keys("việc", "để", "giúp")  # "việc hai bên thường xuyên gặp gỡ": no event
-SUBJECT_WORDS = _keys("bên", "nhà", "lãnh", "đạo", "đoàn", "vị", "đã", "sẽ", "tiến", "hành", "có", "cuộc", "buổi")
+SUBJECT_WORDS = _keys("bên", "nhà", "lãnh", "đạo", "đoàn", "vị", "đã", "sẽ", "tiến", "hành", "có", "cuộc", "buổi", "đều",
+                      "cũng")
 PLURAL = _keys("các", "những", "nhiều", "mọi")
 
 
@@ -167,6 +168,8 @@ def _bystanders(items: list[Mention], index: int) -> bool:
 
 def _two_sides(items: list[Mention], index: int) -> bool:
     """'hai Thủ tướng đã hội đàm', 'hai bên tiến hành hội đàm': a meeting whose sides the story named before."""
+    if items[index].key == "reception":
+        return False
     for at in range(max(0, index - 6), index):
         if items[at].key == TWO and (at == 0 or items[at - 1].key not in HABIT):
             return all(m.kind == "title" or m.key in SUBJECT_WORDS for m in items[at + 1:index])

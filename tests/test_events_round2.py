@@ -195,6 +195,21 @@ def test_speakers(text, expected):
     assert speakers(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # words to come are not reported
+    ("Ngày 6/1, tại Jakarta đã khai mạc hội nghị về sóng thần. Tổng thống Indonesia Prabowo Subianto phát biểu "
+     "khai mạc. Ngoại trưởng Mỹ Marco Rubio cũng sẽ có bài phát biểu tại hội nghị.", {"Prabowo Subianto"}),
+    # the words of a side that opens its own clause are not the person's before it
+    ("Ngày 3/5, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lý Cường. Tại cuộc gặp giữa Thủ tướng Phạm Minh "
+     "Chính và Thủ tướng Lý Cường, phía Trung Quốc đã bày tỏ ủng hộ.", set()),
+    # verbs the lexicon lacked
+    ("Chiều 5/3, Chủ tịch nước Lương Cường hội đàm với Tổng thống Chile Gabriel Boric. Chủ tịch nước Lương Cường "
+     "và Tổng thống Gabriel Boric cũng đã đề cập đến hợp tác đa phương.", {"Lương Cường", "Gabriel Boric"}),
+])
+def test_more_speakers(text, expected):
+    assert speakers(text) == expected
+
+
 def test_a_speaker_belongs_to_the_event_where_they_spoke():
     found = run("Sáng 3/4, Thủ tướng Phạm Minh Chính tiếp Đại sứ Pháp Olivier Brochet. Chiều cùng ngày, "
                 "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Hàn Quốc Han Duck-soo. Tại hội đàm, "
