@@ -22,7 +22,7 @@ CLOSING = _keys("thúc", "sau")
 PURPOSE = _keys("để", "nhằm")
 CONVEY = _keys("chuyển", "gửi", "trao", "nhắc", "thay")
 WISHES = _keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "nếu",
-               "sẵn sàng", "khuyến khích")
+               "sẵn sàng", "khuyến khích", "nhất trí", "thống nhất")  # "nhất trí ký kết": agreed to sign, later
 EXPECT = _keys("đợi", "chờ", "mong đợi", "mong chờ", "chờ đợi")  # "mong đợi chuyến thăm": one that is planned
 GIFTS = _keys("tặng", "hoa", "quà", "lẵng")
 PLURAL_WORDS = _keys("các", "những", ",")

@@ -222,6 +222,7 @@ def test_a_speaker_belongs_to_the_event_where_they_spoke():
     ("Bộ trưởng Bùi Thanh Sơn đề nghị hai bên sớm ký kết Hiệp định về hợp tác lao động.", []),
     ("Chủ tịch nước Lương Cường mong muốn được đón Tổng thống Brazil Lula da Silva sang thăm Việt Nam.", []),
     ("Nếu hai bên ký kết Hiệp định thương mại tự do, kim ngạch sẽ tăng mạnh.", []),
+    ("Hai bên nhất trí đàm phán và ký kết Bản ghi nhớ về hợp tác pháp luật.", []),
     # an announced visit counts
     ("Tổng thống Chile Gabriel Boric sẽ thăm cấp Nhà nước Việt Nam từ ngày 3/11.", [("visit", "--11-03")]),
 ])
