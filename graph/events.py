@@ -192,7 +192,11 @@ def _is_specific(items: list[Mention], index: int) -> bool:
         return index + 1 < len(items) and items[index + 1].kind == "word" and items[index + 1].text[:1].isalpha()
     if trigger.text[:1].isupper():
         return True
-    nearby = items[index + 1:index + 4]
+    nearby = []
+    for item in items[index + 1:index + 11]:  # "hội nghị thượng đỉnh tiến trình hợp tác Á - Âu (ASEM)"
+        if item.text in (",", ";", ".") or item.kind in ("trigger", "speech"):
+            break
+        nearby.append(item)
     return any(m.kind in ("intl", "org", "date") or m.text in ("“", '"') for m in nearby) or \
         _organizer(items, index) is not None or any(m.key == match_key("tổ") for m in items[max(0, index - 3):index])
 

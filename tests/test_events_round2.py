@@ -251,6 +251,9 @@ def test_wishes_and_plans(text, expected):
     ("Thủ tướng Phạm Minh Chính dự APEC-32 tại Gyeongju.", [("conference", None)]),
     ("Chủ tịch nước Lương Cường dự Hội nghị Cấp cao APEC. Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEM.",
      [("conference", None), ("conference", None)]),
+    # an organisation far inside a lowercase conference's name makes it specific
+    ("Hai bên bàn về việc chuẩn bị cho hội nghị thượng đỉnh tiến trình hợp tác Á - Âu (ASEM), sẽ diễn ra tại "
+     "Hà Nội tháng 10 tới.", [("conference", "--10")]),
     # a summit named inside a conference's name is that conference
     ("Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao APEC 2025 tại Gyeongju.", [("conference", None)]),
 ])
