@@ -186,6 +186,8 @@ def _is_specific(items: list[Mention], index: int) -> bool:
         passive = any(m.key == PASSIVE for m in before) and any(m.key in DOCUMENTS - PLURAL for m in before)
         return trigger.get("role") == "noun" or passive or any(
             m.key in DOCUMENTS or m.kind in ("country", "intl") for m in items[index + 1:index + 4])
+    if index > 0 and items[index - 1].key in (PASSIVE, match_key("do")) and trigger.key == "conference":
+        return False  # "các mục tiêu được Đại hội XIII đề ra": the congress as the author of a text
     if index > 0 and items[index - 1].key in ATTEND:
         return True  # "dự lễ đón", "chủ trì Lễ đón trọng thể", "đã khai mạc hội nghị": one that took place
     if trigger.key == "ceremony" and match_key(trigger.text) == match_key("lễ"):

@@ -251,6 +251,8 @@ def test_wishes_and_plans(text, expected):
     ("Thủ tướng Phạm Minh Chính dự APEC-32 tại Gyeongju.", [("conference", None)]),
     ("Chủ tịch nước Lương Cường dự Hội nghị Cấp cao APEC. Thủ tướng Phạm Minh Chính dự Hội nghị Cấp cao ASEM.",
      [("conference", None), ("conference", None)]),
+    # a congress as the author of a text is no event here
+    ("Các mục tiêu chiến lược được Đại hội XIII của Đảng đề ra đến năm 2030.", []),
     # an organisation far inside a lowercase conference's name makes it specific
     ("Hai bên bàn về việc chuẩn bị cho hội nghị thượng đỉnh tiến trình hợp tác Á - Âu (ASEM), sẽ diễn ra tại "
      "Hà Nội tháng 10 tới.", [("conference", "--10")]),
