@@ -148,6 +148,7 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
             or _bystanders(items, index)
         if not told:
             fill_meeting(sentence, index, draft, taken)
+            told = draft.told = not (draft.hosts or draft.guests) and refers_back(items, index)  # "sau cuộc gặp, ..."
         listed = index > 1 and (items[index - 1].text == "," or items[index - 1].key in AND) \
             and items[index - 2].kind == "trigger" and bool(draft.hosts)  # "đã dự lễ đón, hội đàm và dự chiêu đãi của ..."
         keep = bool(draft.guests) or role == "noun" or told or listed or _two_sides(items, index)

@@ -77,6 +77,10 @@ def test_more_events(text, expected):
     # two ceremonies named in one phrase are two events
     ("Chiều 20/11, Chủ tịch nước Lương Cường dự Lễ khai mạc Liên hoan phim và Lễ trao giải thưởng Bông Sen Vàng.",
      [("ceremony", "--11-20"), ("ceremony", "--11-20")]),
+    # "sau cuộc gặp" with no sides of its own is the meeting told before
+    ("Sáng 2/8, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Mông Cổ Luvsannamsrain Oyun-Erdene. Trao đổi với "
+     "báo giới sau cuộc gặp, Thủ tướng Luvsannamsrain Oyun-Erdene cho biết hai bên nhất trí nhiều vấn đề.",
+     [("talks", "--08-02")]),
     # a bystander of a reception told before is no new reception
     ("Sáng 9/5, Bộ trưởng Bùi Thanh Sơn tiếp Đại sứ Anh Iain Frew. Dự buổi tiếp còn có Thứ trưởng Đỗ Hùng Việt.",
      [("reception", "--05-09")]),
