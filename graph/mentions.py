@@ -112,6 +112,8 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     end = index + 1
     while end < len(tokens):
         token = tokens[end]
+        if end - index >= 2 and _glued_opener(tokens, end, lexicon):
+            break  # "Peter Miller Hôm qua đến": the next sentence's first word, its full stop lost
         if _is_name_token(token) and not _starts_entity(tokens, end, lexicon):
             end += 1
         elif token.text == "." and end + 1 < len(tokens) and len(tokens[end - 1].text) == 1 \
@@ -125,6 +127,11 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     if _is_surname(tokens[index], lexicon):
         end = min(end, index + MAX_VN_NAME)
     return end if end - index >= 2 or INITIAL_NAME.match(tokens[index].text) else 0
+
+
+def _glued_opener(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """A sentence opener that is no given name ('Hôm', 'Khu') cannot continue a name."""
+    return tokens[index].key not in lexicon.given_names and _opens_with_stopword(tokens, index, lexicon)
 
 
 def _opens_with_stopword(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:

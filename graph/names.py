@@ -152,8 +152,9 @@ def resolve_people(refs: list[Ref]) -> People:
     full = [r for r in refs if len(r.name.split()) >= 2 and "." not in r.name]
     for ref in sorted(full, key=lambda r: (r.weak, -len(r.name.split()))):  # fuller forms first
         ref.resolved = people.add(ref.name, *_offsets(ref), ref.style).name
-    for ref in full:
-        ref.resolved = people.find(ref.name).name
+    for ref in full:  # a name two fuller forms share ("Peter Miller") stays the one it was registered as
+        known = people.find(ref.name)
+        ref.resolved = known.name if known else ref.resolved
     for ref in refs:
         if ref.resolved is None:
             known = people.find(ref.name)

@@ -1,0 +1,50 @@
+"""Issue 11, extraction round 2: persons, titles and partners on sentences
+written for these tests (each case names the phenomenon it guards)."""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract
+from graph.read import parse_page
+
+
+def run(text: str):
+    return extract(parse_page("Tin đối ngoại\n" + text, "t"))
+
+
+def partners(text: str) -> set[tuple[str, str | None]]:
+    return {(p.code, p.level) for p in run(text).partners}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document named after a body is not that body working with Vietnam
+    ("Hai Bộ trưởng Việt Nam và Ấn Độ hội đàm, nhấn mạnh tôn trọng Công ước Liên hợp quốc về Luật Biển.",
+     {("IN", None)}),
+    ("Việt Nam và Hàn Quốc hợp tác, tuân thủ các Nghị quyết liên quan của Hội đồng Bảo an.", {("KR", None)}),
+    # an agreement and the acronym that names it are no organisation
+    ("Việt Nam và Peru nhất trí hợp tác thúc đẩy Hiệp định Đối tác Kinh tế Toàn diện Khu vực (RCEP).",
+     {("PE", None)}),
+    ("Việt Nam và Chile hợp tác triển khai Hiệp định khung về thương mại tự do (PCA).", {("CL", None)}),
+    # a level named with 'Đối tác và Hợp tác toàn diện' belongs to the EU it names
+    ("Việt Nam cảm ơn Áo đã phê chuẩn Hiệp định khung về Đối tác và Hợp tác toàn diện Việt Nam - EU.",
+     {("AT", None), ("EU", "comprehensive")}),
+    # a news outlet's country is where a quote comes from, not a partner
+    ("Hãng tin AFP (Pháp) cho biết Thủ tướng Việt Nam sẽ hội đàm với Tổng thống Mỹ.", {("US", None)}),
+    ("Tờ Thời báo của Anh nhận định cuộc hội đàm giữa Việt Nam và Nhật Bản là thành công.",
+     {("JP", None)}),
+    # a long list of member states is a list, not so many partners
+    ("Các nước thành viên gồm Việt Nam, Lào, Campuchia, Thái Lan, Myanmar và Trung Quốc hợp tác.", set()),
+    # membership: a forum Vietnam works in, a summit it hosts, a body's organ; accession talks are not
+    ("Việt Nam và Nhật Bản nhất trí hợp tác chặt chẽ tại các diễn đàn đa phương như ASEAN, APEC.",
+     {("JP", None), ("ASEAN", "member"), ("APEC", "member")}),
+    ("Hội nghị cấp cao APEC mà Việt Nam là nước chủ nhà sẽ diễn ra tại Đà Nẵng.", {("APEC", "member")}),
+    ("Việt Nam ứng cử thành viên không thường trực Hội đồng Bảo an Liên hợp quốc.", {("UN", "member")}),
+    ("Thái Lan ủng hộ Việt Nam sớm kết thúc đàm phán gia nhập WTO.", {("TH", None), ("WTO", None)}),
+    # at the UN is a forum; at a foreign capital is a venue
+    ("Việt Nam và Séc nhất trí hợp tác tại các diễn đàn quốc tế, nhất là tại Liên hợp quốc.", {("CZ", None), ("UN", "member")}),
+    # a level stays in its clause
+    ("Việt Nam và Nhật Bản là đối tác chiến lược sâu rộng; Việt Nam cũng hợp tác với Mỹ.",
+     {("JP", "strategic"), ("US", None)}),
+])
+def test_partners_with_vietnam(text, expected):
+    assert partners(text) == expected
