@@ -78,6 +78,12 @@ def is_short_name(item: Mention) -> bool:
         and item.key not in NOT_NAMES and item.key not in ORG_HEAD_WORDS and (item.key,) not in load_lexicon().stopwords
 
 
+def _short_name_at(items: list[Mention], index: int) -> bool:
+    """'Putin' but not the 'Nhân' of 'Hội Hữu nghị Nhân dân': a word that opens a common phrase."""
+    pair = tuple(m.key for m in items[index:index + 2])
+    return is_short_name(items[index]) and pair not in load_lexicon().stopwords
+
+
 def parse_chain(items: list[Mention], index: int) -> Chain | None:
     """The chain of titles starting at ``items[index]`` (a title or 'nguyên'/'cựu')."""
     chain = Chain(start=index)
@@ -102,7 +108,7 @@ def parse_chain(items: list[Mention], index: int) -> Chain | None:
         cursor += 1  # "Điều phối viên thường trú LHQ tại Việt Nam, ông Kamal Malhotra"
     while cursor < len(items) and is_title(items[cursor]) and items[cursor].get("kind") in ("address", "degree"):
         cursor += 1
-    if cursor < len(items) and (is_name(items[cursor]) or is_short_name(items[cursor]) or (
+    if cursor < len(items) and (is_name(items[cursor]) or _short_name_at(items, cursor) or (
             not qualified and _is_one_word_place(items[cursor]))):
         chain.name = cursor  # "Hoàng hậu Sofia": a capital's name can be a person's
         cursor += 1

@@ -21,7 +21,8 @@ TITLE_PREFIXES = {match_key(w) for w in ("Phó", "Quyền")}
 ORG_HEAD_WORDS = {match_key(w) for w in ("Bộ", "Vụ", "Cục", "Ban", "Hội", "Viện", "Quỹ", "Phòng", "Tòa", "Toà", "Sở",
                                          "Nhà", "Cung", "Tháp", "Trường", "Đài", "Báo", "Tổng", "Ủy", "Uỷ", "Học",
                                          "Trung", "Liên", "Thành", "Tỉnh", "Quận", "Huyện", "Xã", "Công")}
-INITIAL_NAME = re.compile(r"^[A-ZĐ]\.[A-ZĐ][a-zà-ỹđ]+$")  # "S.Abe", "D.Hastert"
+INITIAL_NAME = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ][a-zà-ỹđ]+$")  # "S.Abe", "D.Hastert", "G.W.Bush"
+INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ]){0,2}$")  # "C" of "C. Rice", "A.V" of "A.V. Kutepov"
 
 
 def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -104,7 +105,7 @@ def _is_name_token(token: Token) -> bool:
 def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     """End (token index) of a capitalised run that may be a person's name, or 0."""
     first = tokens[index]
-    initial = index + 1 < len(tokens) and tokens[index + 1].text == "." and len(first.text) == 1  # "I. Morgulov"
+    initial = index + 1 < len(tokens) and tokens[index + 1].text == "." and bool(INITIALS.match(first.text))
     if not _is_name_token(first) or (ROMAN.match(first.text) and not initial) or (
             first.key in ORG_HEAD_WORDS and first.key not in lexicon.surnames) or _opens_with_stopword(
             tokens, index, lexicon):
@@ -116,7 +117,7 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
             break  # "Peter Miller Hôm qua đến": the next sentence's first word, its full stop lost
         if _is_name_token(token) and not _starts_entity(tokens, end, lexicon):
             end += 1
-        elif token.text == "." and end + 1 < len(tokens) and len(tokens[end - 1].text) == 1 \
+        elif token.text == "." and end + 1 < len(tokens) and INITIALS.match(tokens[end - 1].text) \
                 and _is_name_token(tokens[end + 1]):
             end += 2  # an initial: "C. Rice", "Michael W. Marine"
         elif token.key in NAME_PARTICLES and end + 1 < len(tokens) and _is_name_token(tokens[end + 1]) \

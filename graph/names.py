@@ -5,6 +5,7 @@ resolved to them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .chains import FORMER, LINK_SEPARATORS, ORG_HEADS, Link, is_name, is_short_name, is_title, parse_chain
@@ -13,6 +14,8 @@ from .mentions import ORG_HEAD_WORDS, plausible_vietnamese_name
 from .normalise import fold, match_key, phrase_key
 from .people import People
 from .records import Mention
+
+INITIAL_FIRST = re.compile(r"^(?:[A-ZĐ]\.)+")  # "C. Rice", "A.V. Kutepov": a short form, never registered first
 
 
 @dataclass
@@ -95,6 +98,9 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
     return refs, titles
 
 
+MEMORIALS = tuple(fold(w) for w in ("Đại học", "Trường", "Học viện", "Quỹ", "Công viên", "Tượng đài", "tượng", "Lăng",
+                                    "Bảo tàng", "Nhà lưu niệm", "Khu lưu niệm", "Khu di tích", "Đền", "đường", "phố",
+                                    "Giải thưởng", "Học bổng", "Quảng trường", "mang tên", "Đại lộ"))
 CREDIT_WORDS = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip")}
 
 
@@ -116,8 +122,10 @@ def _acts(items: list[Mention], index: int) -> bool:
 
 def _names_an_org(items: list[Mention], index: int) -> bool:
     """'Học viện Ngoại giao Andrés Bello', 'Phủ Tổng thống La Moneda', 'Đại học New South Wales'."""
-    if index == 0 or items[index].kind == "person":
-        return False
+    if index == 0 or INITIAL_FIRST.match(items[index].text):
+        return False  # "Hội đồng Liên bang Nga A.V. Kutepov": initials only ever open a person's name
+    if items[index].kind == "person":  # "Đại học Lý Quang Diệu", "tượng đài Hồ Chí Minh": named after them
+        return fold(" ".join(m.text for m in items[max(0, index - 2):index])).endswith(MEMORIALS)
     before = items[index - 1]
     if before.kind == "org":
         return True
@@ -149,13 +157,13 @@ def _apposition(sentence: Sentence, name_index: int, ref: Ref) -> int:
 def resolve_people(refs: list[Ref]) -> People:
     """Register full names first, then resolve short forms against them."""
     people = People()
-    full = [r for r in refs if len(r.name.split()) >= 2 and "." not in r.name]
+    full = [r for r in refs if len(r.name.split()) >= 2 and not INITIAL_FIRST.match(r.name)]  # not "C. Rice"
     for ref in sorted(full, key=lambda r: (r.weak, -len(r.name.split()))):  # fuller forms first
         ref.resolved = people.add(ref.name, *_offsets(ref), ref.style).name
     for ref in full:  # a name two fuller forms share ("Peter Miller") stays the one it was registered as
         known = people.find(ref.name)
         ref.resolved = known.name if known else ref.resolved
-    for ref in refs:
+    for ref in sorted(refs, key=lambda r: -len(r.name.replace(".", " ").split())):  # "G.W.Bush" before "G.Bush"
         if ref.resolved is None:
             known = people.find(ref.name)
             ref.resolved = known.name if known else people.add(ref.name, *_offsets(ref), "short").name

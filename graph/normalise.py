@@ -78,7 +78,7 @@ def slug(text: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9Đ])|\n+")
 
 
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]|GS|TS|PGS|ThS|Mr|Mrs|Ms|Dr|St|TP|Th)\.$")
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?:[A-ZĐ]\.){0,2}[A-ZĐ]|GS|TS|PGS|ThS|Mr|Mrs|Ms|Dr|St|TP|Th)\.$")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

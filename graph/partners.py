@@ -59,15 +59,19 @@ def find_partners(sentences: list, events: list[Event], visits: list[Visit], rol
     # an article about Vietnam's own meetings and visits speaks for Vietnam throughout
     bilateral = any(VIETNAM in {nationality.get(p) for p in m.participants} for m in meetings) or any(
         nationality.get(v.person) == VIETNAM for v in visits)
+    # "hai bên", "song phương" stand for Vietnam and its partner only in an article about Vietnam
+    about_vietnam = bilateral or any(m.kind == "country" and m.key == VIETNAM for s in sentences for m in s.items)
     for sentence in sentences:
-        _from_sentence(sentence, cooperation, members, parents, add, bilateral)
+        _from_sentence(sentence, cooperation, members, parents, add, bilateral, about_vietnam)
     return list(found.values())
 
 
-def _from_sentence(sentence, cooperation, members, parents, add, bilateral: bool = False) -> None:
+def _from_sentence(sentence, cooperation, members, parents, add, bilateral: bool = False,
+                   about_vietnam: bool = True) -> None:
     items = sentence.items
     text = fold(" ".join(m.text for m in items))
-    vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or any(b in text for b in BILATERAL)
+    vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or about_vietnam and any(
+        b in text for b in BILATERAL)
     cooperating = any(m.kind == "speech" or m.kind == "trigger" and m.key in MEETINGS for m in items) or any(
         w in text for w in cooperation)
     levels = [m for m in items if m.kind == "level"]

@@ -48,3 +48,39 @@ def partners(text: str) -> set[tuple[str, str | None]]:
 ])
 def test_partners_with_vietnam(text, expected):
     assert partners(text) == expected
+
+
+def persons(text: str) -> set[str]:
+    return set(run(text).persons)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # variants of one foreign name merge: a typo, a short form of a longer name
+    ("Tổng thống Donald Trump đón Thủ tướng. Tổng thống Donald Trum bắt tay Thủ tướng Nguyễn Xuân Phúc.",
+     {"Donald Trump", "Nguyễn Xuân Phúc"}),
+    ("Đại sứ Peter Mwangi Kamau đến Hà Nội. Ông Mwangui Kamau cho biết Kenya muốn hợp tác.", {"Peter Mwangi Kamau"}),
+    ("Tổng thống Kay Rala Xanana Gusmao thăm Hà Nội. Tổng thống Xanana Gusmao hội đàm.", {"Kay Rala Xanana Gusmao"}),
+    # names with initials: never split into a sentence of their own, the fullest form kept
+    ("Chủ tịch Hội đồng Liên bang Nga A.V. Kutepov gửi điện mừng. Ông Kutepov tin tưởng.", {"A.V. Kutepov"}),
+    ("Tổng thống Hoa Kỳ G.Bush nhấn mạnh. Thủ tướng gặp Tổng thống G.W.Bush tại Nhà Trắng.", {"G.W.Bush"}),
+    ("Tổng thống George Bush mời Thủ tướng. Tổng thống George W. Bush đón Thủ tướng.", {"George W. Bush"}),
+    # honorifics are no part of the name
+    ("Quốc vương Brunei Haji Hassanal Bolkiah hội đàm với Thủ tướng.", {"Hassanal Bolkiah"}),
+    ("Chủ tịch nước gặp Thủ tướng Begum Khaleda Zia tại Dhaka.", {"Khaleda Zia"}),
+    # a person something is named after is no actor; an organisation's word is no person
+    ("Singapore hỗ trợ đào tạo tại Đại học Lý Quang Diệu cho cán bộ Việt Nam.", set()),
+    ("Chủ tịch nước tiếp Đoàn đại biểu Hội Hữu nghị đối ngoại Nhân dân Trung Quốc.", set()),
+    # a paragraph that opens with its source is no byline
+    ("Hội nghị khai mạc.\nTheo TTXVN, Tổng thống nước chủ nhà Susilo Bambang Yudhoyono phát biểu tại lễ khai mạc.",
+     {"Susilo Bambang Yudhoyono"}),
+])
+def test_persons_round2(text, expected):
+    assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thứ trưởng Thứ nhất Bộ Ngoại giao Mỹ Robert Zoellick thăm Việt Nam.",
+     {("Robert Zoellick", "Thứ trưởng Thứ nhất", "US")}),
+])
+def test_roles_round2(text, expected):
+    assert {(r.person, r.title, r.country) for r in run(text).roles} == expected
