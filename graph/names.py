@@ -6,15 +6,17 @@ resolved to them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .chains import FORMER, LINK_SEPARATORS, ORG_HEADS, Link, is_name, is_short_name, is_title, parse_chain
+from .chains import (FORMER, LINK_SEPARATORS, ORG_HEADS, Link, is_name, is_short_name, is_title, parse_chain,
+                     span_text)
 from .lexicon import load_lexicon
 from .mentions import ORG_HEAD_WORDS, plausible_vietnamese_name
 from .normalise import fold, match_key, phrase_key
 from .people import People
 from .records import Mention
 
+OF = match_key("của")
 INITIAL_FIRST = re.compile(r"^(?:[A-ZĐ]\.)+")  # "C. Rice", "A.V. Kutepov": a short form, never registered first
 
 
@@ -67,7 +69,7 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
         if starts_chain and item.get("kind") not in ("address", "degree"):
             chain = parse_chain(items, index)
             if chain is not None and chain.name is not None:
-                ref = _name_ref(sentence, chain.name, chain.links)
+                ref = _name_ref(sentence, chain.name, _led_delegation(items, index, chain.links))
                 refs.append(ref)
                 index = _apposition(sentence, chain.name, ref)
                 continue
@@ -80,6 +82,11 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
             ref = _name_ref(sentence, index + 1, [])
             refs.append(ref)
             index = _apposition(sentence, index + 1, ref)
+            continue
+        if is_name(item) and not _in_credit(items, index) and (far := _distant_title(items, index)) is not None:
+            chain = parse_chain(items, far)  # "Tổng thư ký đảng cầm quyền UMNO Tengku Adnan": a long post
+            refs.append(_name_ref(sentence, index, _far_links(items, far, index, chain.links if chain else [])))
+            index += 1
             continue
         if is_name(item) and (_in_credit(items, index) or _names_an_org(items, index)):
             index += 1
@@ -110,6 +117,63 @@ def _in_credit(items: list[Mention], index: int) -> bool:
         if items[back].text == ":" and back > 0 and items[back - 1].key in CREDIT_WORDS:
             return True
     return False
+
+
+CLAUSE_WORDS = {match_key(w) for w in ("đã", "là", "với", "sẽ", "được", "cho", "khi", "nhưng", "rằng", "mà", "để",
+                                        "đang", "cũng", "tại", "ở", "từ", "do", "theo", "thay", "mặt")}
+MAX_TITLE_GAP = 14
+
+
+def _distant_title(items: list[Mention], index: int) -> int | None:
+    """The post title that opens the long noun phrase ending in the name at ``index``, if the phrase
+    holds an organisation and no verb or clause word: 'Bộ trưởng phụ trách Hội đồng An ninh Quốc gia X'."""
+    org_seen = False
+    for back in range(index - 1, max(-1, index - MAX_TITLE_GAP), -1):
+        item = items[back]
+        if is_title(item):
+            post = item.get("kind") not in ("address", "degree", "rank", "adhoc")
+            return back if post and org_seen and back < index - 2 else None
+        if item.kind in ("org", "intl") or item.kind == "word" and item.key in ORG_HEAD_WORDS:
+            org_seen = True
+        elif item.kind == "trigger" and item.get("role") == "noun" or item.kind in ("country", "place"):
+            continue
+        elif item.kind != "word" or item.key in CLAUSE_WORDS or not item.text[:1].isalpha():
+            return None
+    return None
+
+
+LED_BY = match_key("do")
+DELEGATION = match_key("đoàn")
+
+
+def _led_delegation(items: list[Mention], start: int, links: list[Link]) -> list[Link]:
+    """'Đoàn đại biểu Quốc hội Singapore do Chủ tịch Quốc hội X dẫn đầu': X's posts serve the delegation's state."""
+    if start == 0 or items[start - 1].key != LED_BY or any(link.country for link in links):
+        return links
+    for back in range(start - 2, max(-1, start - 14), -1):
+        if items[back].key == DELEGATION:
+            countries = [m.key if m.kind == "country" else m.get("country") for m in items[back:start]
+                         if m.kind == "country" or m.kind == "org" and m.get("country")]
+            return [replace(link, country=countries[-1]) for link in links] if countries else links
+    return links
+
+
+def _far_links(items: list[Mention], far: int, index: int, links: list[Link]) -> list[Link]:
+    """The post's organisation is the named body between title and name, without a closing country."""
+    if len(links) != 1 or links[0].org:
+        return links
+    inside = list(range(far + 1, index))
+    start = next((i for i in inside if items[i].kind in ("org", "intl") or items[i].kind == "word"
+                  and items[i].text[:1].isupper()), None)
+    if start is None:
+        return links
+    end = index
+    while end > start and items[end - 1].kind in ("country", "place"):
+        end -= 1
+    countries = [items[i].key for i in inside if items[i].kind == "country"]
+    org_key = next((items[i].key for i in range(start, end) if items[i].kind in ("org", "intl")), None)
+    country = countries[-1] if countries else links[0].country
+    return [replace(links[0], org=span_text(items, start, end), org_key=org_key, country=country)]
 
 
 def _acts(items: list[Mention], index: int) -> bool:
@@ -151,6 +215,10 @@ def _apposition(sentence: Sentence, name_index: int, ref: Ref) -> int:
         if chain is not None and chain.name is None and any(l.is_post for l in chain.links):
             ref.links.extend(chain.links)
             return chain.end
+        if chain is not None and chain.name is not None and items[after + 2].key == OF and chain.links:
+            inner = chain.links[0]  # "X, Đặc phái viên của Tổng thống Hàn Quốc Y": X is the envoy, Y the president
+            ref.links.append(Link(items[after + 1], False, inner.org, inner.org_key, inner.country))
+            return after + 3
     return after
 
 

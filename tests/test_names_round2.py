@@ -84,3 +84,32 @@ def test_persons_round2(text, expected):
 ])
 def test_roles_round2(text, expected):
     assert {(r.person, r.title, r.country) for r in run(text).roles} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a long post: title, lower-case words and a body before the name
+    ("Phó Thủ tướng gặp Tổng thư ký đảng cầm quyền UMNO Tengku Adnan Tengku Mansor tại Kuala Lumpur.",
+     {("Tengku Adnan Tengku Mansor", "Tổng thư ký", "UMNO", "MY")}),
+    ("Phó Thủ tướng tiếp Bộ trưởng phụ trách Hội đồng An ninh Quốc gia Malaysia Shahidan Bin Kassim.",
+     {("Shahidan Bin Kassim", "Bộ trưởng", "Hội đồng An ninh Quốc gia", "MY")}),
+    # the body's abbreviation in brackets
+    ("Tổng thư ký Liên hợp quốc (LHQ) Kofi Annan phát biểu.", {("Kofi Annan", "Tổng thư ký", "Liên hợp quốc", "UN")}),
+    # an envoy of a president: the name after 'của Tổng thống' is the president's
+    ("Ông Park Won-soon, Đặc phái viên của Tổng thống Hàn Quốc Moon Jae-in, đến Hà Nội.",
+     {("Park Won-soon", "Đặc phái viên", None, "KR"), ("Moon Jae-in", "Tổng thống", None, "KR")}),
+    # 'Chính quyền Tổng thống Trump' holds no acting president
+    ("Việt Nam đánh giá cao chính sách của Chính quyền Tổng thống Trump.", {("Trump", "Tổng thống", None, "US")}),
+    # a foreign official's state comes from their party, not Vietnam's namesake body
+    ("Chủ tịch nước tiếp ông Lưu Vân Sơn, Ủy viên Thường vụ Bộ Chính trị, Bí thư Ban Bí thư Trung ương Đảng "
+     "Cộng sản Trung Quốc.",
+     {("Lưu Vân Sơn", "Ủy viên Thường vụ", "Bộ Chính trị", "CN"),
+      ("Lưu Vân Sơn", "Bí thư", "Ban Bí thư Trung ương Đảng Cộng sản Trung Quốc", "CN")}),
+    # the leader of a foreign delegation serves the delegation's state
+    ("Đoàn đại biểu Quốc hội Singapore do Chủ tịch Quốc hội Abdullah Tamugi dẫn đầu rời Hà Nội.",
+     {("Abdullah Tamugi", "Chủ tịch", "Quốc hội", "SG")}),
+    # a state organ is named without its state; a foreign prime minister gets no 'Chính phủ'
+    ("Chủ tịch Hạ viện Mỹ Dennis Hastert hội đàm với Thủ tướng Nhật Bản Koizumi.",
+     {("Dennis Hastert", "Chủ tịch", "Hạ viện", "US"), ("Koizumi", "Thủ tướng", None, "JP")}),
+])
+def test_posts_round2(text, expected):
+    assert {(r.person, r.title, r.org, r.country) for r in run(text).roles} == expected
