@@ -17,7 +17,7 @@ FORMER = {match_key(w) for w in ("nguyên", "cựu", "cố")}
 LINK_SEPARATORS = {",", "-", "–", match_key("kiêm")}
 ORG_HEADS = {fold(h) for h in (
     "Bộ", "Vụ", "Cục", "Ban", "Ủy ban", "Uỷ ban", "Hội", "Hội đồng", "Liên hiệp", "Liên minh", "Liên đoàn",
-    "Viện", "Học viện", "Trung tâm", "Đảng", "Quốc hội", "Chính phủ", "Hạ viện", "Thượng viện", "Nghị viện",
+    "Viện", "Học viện", "Trung tâm", "Bệnh viện", "Đảng", "Quốc hội", "Chính phủ", "Hạ viện", "Thượng viện", "Nghị viện",
     "Tổng cục", "Văn phòng", "Sở", "Đại học", "Trường", "Ngân hàng", "Tập đoàn", "Tổng công ty", "Công ty",
     "Đài", "Báo", "Thông tấn xã", "Tòa án", "Toà án", "Viện kiểm sát", "Mặt trận", "Quỹ", "Tổ chức",
     "Diễn đàn", "Phòng", "Cơ quan", "Nhóm", "Cộng đồng", "UBND", "HĐND", "Tỉnh ủy", "Thành ủy",
@@ -35,7 +35,8 @@ ORG_STOP = {match_key(w) for w in (
 )}
 MAX_ORG_TOKENS = 14
 MINISTER_TITLES = {fold(t) for t in ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực")}  # "Bộ trưởng Kế hoạch và Đầu tư"
-NOT_NAMES = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip")}
+NOT_NAMES = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip",
+                                    "Đường", "Tống", "Hán", "Tần", "Tùy")}  # "các vua Đường": a dynasty
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,10 @@ def is_short_name(item: Mention) -> bool:
 
 
 def _short_name_at(items: list[Mention], index: int) -> bool:
-    """'Putin' but not the 'Nhân' of 'Hội Hữu nghị Nhân dân': a word that opens a common phrase."""
-    pair = tuple(m.key for m in items[index:index + 2])
-    return is_short_name(items[index]) and pair not in load_lexicon().stopwords
+    """'Putin' but not the 'Nhân' of 'Hội Hữu nghị Nhân dân': a word that opens a common phrase or a body."""
+    pair = items[index:index + 2]
+    return is_short_name(items[index]) and tuple(m.key for m in pair) not in load_lexicon().stopwords \
+        and fold(" ".join(m.text for m in pair)) not in ORG_HEADS  # "Phó Giám đốc Bệnh viện": no person "Bệnh"
 
 
 def parse_chain(items: list[Mention], index: int) -> Chain | None:

@@ -41,7 +41,11 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
             continue
         match = lexicon.phrases.match_at(tokens, index)
         name_end = _name_run(tokens, index, lexicon)
-        if name_end and _name_wins(match, name_end, token, lexicon):
+        if name_end and _name_wins(match, name_end, tokens, token, lexicon):
+            if name_end - index >= 3 and _after_company(out):  # "tập đoàn Microsoft Bill Gates"
+                out.append(Mention("word", token.start, token.end, token.text, token.key))
+                index += 1
+                continue
             out.append(_name_mention(text, tokens, index, name_end, lexicon))
             index = name_end
         elif match is not None and match.entry.kind == "compound":
@@ -64,7 +68,15 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
     return out
 
 
-def _name_wins(match, name_end: int, token: Token, lexicon: Lexicon) -> bool:
+COMPANY_WORDS = {match_key(w) for w in ("đoàn", "ty", "hãng")}  # "tập đoàn", "công ty", "hãng"
+
+
+def _after_company(out: list[Mention]) -> bool:
+    """A capitalised run right after a company word opens with the company's name."""
+    return bool(out) and out[-1].kind == "word" and out[-1].key in COMPANY_WORDS and out[-1].text.islower()
+
+
+def _name_wins(match, name_end: int, tokens: list[Token], token: Token, lexicon: Lexicon) -> bool:
     """A capitalised run is a name unless a gazetteer phrase (title, country...) starts there;
     a one-syllable country or place that is also a surname ("Hà") may open a name."""
     if match is None:
@@ -72,6 +84,10 @@ def _name_wins(match, name_end: int, token: Token, lexicon: Lexicon) -> bool:
     if match.entry.kind == "person":
         return name_end > match.end
     single = match.end - match.start == 1 and match.entry.kind in ("country", "place")
+    after = tokens[match.end] if match.end < len(tokens) else None
+    if single and name_end - match.start == 2 and token.key in lexicon.given_names and after is not None \
+            and after.key in lexicon.given_names and _is_vietnamese(after.text):
+        return True  # "Anh Thư": a country's one syllable opening a given name
     return single and _is_surname(token, lexicon) and name_end - match.start >= 2
 
 
@@ -162,6 +178,10 @@ def _starts_entity(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
 
 
 def _is_vietnamese_name_context(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """A surname just before, or a Vietnamese given name ('Tuấn Anh', not 'tiếng Anh')."""
+    before = tokens[index - 1] if index > 0 else None
+    if before is not None and before.cap and before.key in lexicon.given_names and _is_vietnamese(before.text):
+        return True
     back = index - 1
     while back >= 0 and back >= index - 3 and _is_name_token(tokens[back]):
         if tokens[back].key in lexicon.surnames:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from .chains import (FORMER, LINK_SEPARATORS, ORG_HEADS, Link, is_name, is_short_name, is_title, parse_chain,
                      span_text)
 from .lexicon import load_lexicon
-from .mentions import ORG_HEAD_WORDS, plausible_vietnamese_name
+from .mentions import COMPANY_WORDS, ORG_HEAD_WORDS, plausible_vietnamese_name
 from .normalise import fold, match_key, phrase_key
 from .people import People
 from .records import Mention
@@ -69,9 +69,14 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
         if starts_chain and item.get("kind") not in ("address", "degree"):
             chain = parse_chain(items, index)
             if chain is not None and chain.name is not None:
-                ref = _name_ref(sentence, chain.name, _led_delegation(items, index, chain.links))
+                links = _led_delegation(items, index, chain.links)
+                if _remembered(items, chain.name):  # quoted from the past: the post is no current one
+                    links = [replace(link, former=True) for link in links]
+                ref = _name_ref(sentence, chain.name, links)
                 refs.append(ref)
-                index = _apposition(sentence, chain.name, ref)
+                shared = _plural_list(items, index, chain.name)  # "các phó thủ tướng A, B và C"
+                refs += [_name_ref(sentence, other, list(links)) for other in shared]
+                index = shared[-1] + 1 if shared else _apposition(sentence, chain.name, ref)
                 continue
             if chain is not None and any(link.is_post for link in chain.links):
                 titles.append(TitleRef(sentence, index, chain.links))
@@ -88,7 +93,7 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
             refs.append(_name_ref(sentence, index, _far_links(items, far, index, chain.links if chain else [])))
             index += 1
             continue
-        if is_name(item) and (_in_credit(items, index) or _names_an_org(items, index)):
+        if is_name(item) and (_in_credit(items, index) or _names_an_org(items, index) or _names_a_place(items, index)):
             index += 1
             continue
         if is_name(item) and item.kind == "name" and item.get("style") == "vn" and not (
@@ -133,7 +138,7 @@ def _distant_title(items: list[Mention], index: int) -> int | None:
         if is_title(item):
             post = item.get("kind") not in ("address", "degree", "rank", "adhoc")
             return back if post and org_seen and back < index - 2 else None
-        if item.kind in ("org", "intl") or item.kind == "word" and item.key in ORG_HEAD_WORDS:
+        if item.kind in ("org", "intl") or item.kind == "word" and (item.key in ORG_HEAD_WORDS or item.key in COMPANY_WORDS):
             org_seen = True
         elif item.kind == "trigger" and item.get("role") == "noun" or item.kind in ("country", "place"):
             continue
@@ -167,6 +172,8 @@ def _far_links(items: list[Mention], far: int, index: int, links: list[Link]) ->
                   and items[i].text[:1].isupper()), None)
     if start is None:
         return links
+    while start - 1 > far and items[start - 1].kind == "word" and items[start - 1].key in COMPANY_HEAD:
+        start -= 1  # "tập đoàn Microsoft"
     end = index
     while end > start and items[end - 1].kind in ("country", "place"):
         end -= 1
@@ -174,6 +181,28 @@ def _far_links(items: list[Mention], far: int, index: int, links: list[Link]) ->
     org_key = next((items[i].key for i in range(start, end) if items[i].kind in ("org", "intl")), None)
     country = countries[-1] if countries else links[0].country
     return [replace(links[0], org=span_text(items, start, end), org_key=org_key, country=country)]
+
+
+PLACE_WORDS = {match_key(w) for w in ("phố", "đường", "xã", "phường", "quận", "huyện", "tỉnh", "thị xã", "thị trấn",
+                                      "làng", "thôn", "ấp", "bản", "khu", "sông", "núi", "đảo", "cầu", "chùa", "đền")}
+# "lời căn dặn của Chủ tịch Hồ Chí Minh": a leader remembered or quoted from the past holds no current post
+REMEMBRANCE = tuple(fold(w) for w in ("lời căn dặn của", "lời dạy của", "di chúc của", "tư tưởng", "tấm gương",
+                                      "di sản của", "lăng", "sinh thời", "ngày sinh", "ngày mất của", "tưởng nhớ",
+                                      "noi gương", "theo lời", "lời Bác", "học tập và làm theo"))
+
+
+def _names_a_place(items: list[Mention], index: int) -> bool:
+    """'quận Hà Đông', 'phố Trần Khát Chân', 'xã Yên Lạc': a place named like a person."""
+    return index > 0 and items[index - 1].kind == "word" and items[index - 1].key in PLACE_WORDS
+
+
+def _remembered(items: list[Mention], index: int) -> bool:
+    """The name (or the title chain before it) follows a phrase of remembrance."""
+    start = index
+    while start > 0 and (is_title(items[start - 1]) or items[start - 1].kind in ("country", "org")):
+        start -= 1
+    before = fold(" ".join(m.text for m in items[max(0, start - 5):start]))
+    return any(phrase in before for phrase in REMEMBRANCE)
 
 
 def _acts(items: list[Mention], index: int) -> bool:
@@ -212,7 +241,8 @@ def _apposition(sentence: Sentence, name_index: int, ref: Ref) -> int:
     if after + 1 < len(items) and items[after].key in LINK_SEPARATORS and (
             is_title(items[after + 1]) or items[after + 1].key in FORMER):
         chain = parse_chain(items, after + 1)
-        if chain is not None and chain.name is None and any(l.is_post for l in chain.links):
+        if chain is not None and chain.name is None and any(l.is_post for l in chain.links) \
+                and not (items[after].text == "," and _opens_clause(items, chain.end, ref)):
             ref.links.extend(chain.links)
             return chain.end
         if chain is not None and chain.name is not None and items[after + 2].key == OF and chain.links:
@@ -220,6 +250,31 @@ def _apposition(sentence: Sentence, name_index: int, ref: Ref) -> int:
             ref.links.append(Link(items[after + 1], False, inner.org, inner.org_key, inner.country))
             return after + 3
     return after
+
+
+COMPANY_HEAD = {match_key(w) for w in ("tập", "đoàn", "công", "ty", "hãng")}
+PLURAL = {match_key(w) for w in ("các", "những")}
+LIST_JOINS = {",", match_key("và")}
+
+
+def _plural_list(items: list[Mention], start: int, first: int) -> list[int]:
+    """The other names a plural title ('các phó thủ tướng') heads, listed after the first."""
+    if start == 0 or items[start - 1].key not in PLURAL:
+        return []
+    out, at = [], first + 1
+    while at + 1 < len(items) and items[at].key in LIST_JOINS and is_name(items[at + 1]):
+        out.append(at + 1)
+        at += 2
+    return out
+
+
+APPOSITION_ENDS = {",", ";", ")", ".", "-", "–", ":"}
+
+
+def _opens_clause(items: list[Mention], end: int, ref: Ref) -> bool:
+    """'Qua Đại sứ X, Thủ tướng gửi …': a bare title right before a verb is the next clause's subject,
+    when X already has a post of their own."""
+    return any(l.is_post for l in ref.links) and end < len(items) and items[end].text not in APPOSITION_ENDS
 
 
 def resolve_people(refs: list[Ref]) -> People:

@@ -31,6 +31,11 @@ def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     return cooperation, members, parents
 
 
+@lru_cache(maxsize=1)
+def _sports() -> tuple[str, ...]:
+    return tuple(f" {fold(w)} " for w in read_list("lexicon", "sports.txt"))
+
+
 def find_partners(sentences: list, events: list[Event], visits: list[Visit], roles: tuple[Role, ...],
                   meetings: list[Meeting]) -> list[Partner]:
     cooperation, members, parents = _words()
@@ -70,6 +75,8 @@ def _from_sentence(sentence, cooperation, members, parents, add, bilateral: bool
                    about_vietnam: bool = True) -> None:
     items = sentence.items
     text = fold(" ".join(m.text for m in items))
+    if any(word in f" {text} " for word in _sports()):
+        return  # "Đội tuyển sẽ gặp Philippines ở bán kết": a fixture, not a partner
     vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or about_vietnam and any(
         b in text for b in BILATERAL)
     cooperating = any(m.kind == "speech" or m.kind == "trigger" and m.key in MEETINGS for m in items) or any(

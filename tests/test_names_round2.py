@@ -113,3 +113,50 @@ def test_roles_round2(text, expected):
 ])
 def test_posts_round2(text, expected):
     assert {(r.person, r.title, r.org, r.country) for r in run(text).roles} == expected
+
+
+@pytest.mark.parametrize("text, expected_persons, expected_partners", [
+    # 'Anh' is the UK only as a country
+    ("Học sinh Việt Nam học tiếng Anh và hợp tác với nhau.", set(), set()),
+    ("Cầu thủ Nguyễn Tuấn Anh ghi bàn. Tuấn Anh cho biết Việt Nam sẽ hợp tác.", {"Nguyễn Tuấn Anh"}, set()),
+    ("Anh Thư, sinh viên, cho biết Việt Nam hợp tác với Nhật Bản.", set(), {("JP", None)}),
+    ("Tổng thống Nga Putin hội đàm với Chủ tịch nước Việt Nam.", {"Putin"}, {("RU", None)}),
+    # sports fixtures are no partners
+    ("Đội tuyển Việt Nam sẽ gặp Philippines ở bán kết.", set(), set()),
+    # old spellings
+    ("Việt Nam và Chi Lê nhất trí tăng cường hợp tác.", set(), {("CL", None)}),
+    ("Quĩ Tiền tệ Quốc tế hỗ trợ Việt Nam.", set(), {("IMF", None)}),
+    # places, dynasties and a body's first word are no persons
+    ("Đại sứ Pháp đến phố Trần Khát Chân và quận Hà Đông.", set(), set()),
+    ("Dịp Tết Mậu Tuất, các vua Đường được nhắc tới.", set(), set()),
+    ("Phó Giám đốc Bệnh viện cho biết Việt Nam hợp tác với Nhật Bản.", set(), {("JP", None)}),
+    # a lost space between a title and a name
+    ("Thủ tướngPhạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.",
+     {"Phạm Minh Chính", "Sonexay Siphandone"}, {("LA", None)}),
+])
+def test_words_that_look_like_names_or_countries(text, expected_persons, expected_partners):
+    facts = run(text)
+    assert (set(facts.persons), {(p.code, p.level) for p in facts.partners}) == (expected_persons, expected_partners)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title opening the next clause belongs to that clause, not to the name before
+    ("Qua Đại sứ Nguyễn Văn Hùng, Thủ tướng gửi lời chúc mừng tới Tổng thống Nga Putin.",
+     {("Nguyễn Văn Hùng", "Đại sứ"), ("Putin", "Tổng thống")}),
+    ("Ông gặp Tổng thống Mỹ Bush, Chủ tịch tập đoàn Microsoft Bill Gates, thăm trường đại học.",
+     {("Bush", "Tổng thống"), ("Bill Gates", "Chủ tịch")}),
+    # a plural title over a list
+    ("Thủ tướng tiếp các phó thủ tướng Nguyễn Văn Hùng, Lê Minh Tuấn và Trần Văn Nam.",
+     {("Nguyễn Văn Hùng", "Phó thủ tướng"), ("Lê Minh Tuấn", "Phó thủ tướng"), ("Trần Văn Nam", "Phó thủ tướng")}),
+    # missing titles
+    ("Cố vấn Nhà nước Myanmar Aung San Suu Kyi hội đàm với Thủ tướng Việt Nam.",
+     {("Aung San Suu Kyi", "Cố vấn Nhà nước"), }),
+])
+def test_titles_round2(text, expected):
+    assert {(r.person, r.title) for r in run(text).roles if r.person != "Việt Nam"} == expected
+
+
+def test_a_dead_leader_quoted_holds_no_current_post():
+    roles = run("Thực hiện lời căn dặn của Chủ tịch Hồ Chí Minh, Thủ tướng Phạm Minh Chính tiếp Đại sứ Lào.").roles
+    assert {(r.person, r.title, r.status) for r in roles} == {
+        ("Hồ Chí Minh", "Chủ tịch", "former"), ("Phạm Minh Chính", "Thủ tướng", None)}
