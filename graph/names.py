@@ -110,6 +110,7 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
     return refs, titles
 
 
+ORG_HEAD_TUPLE = tuple(ORG_HEADS)
 MEMORIALS = tuple(fold(w) for w in ("Đại học", "Trường", "Học viện", "Quỹ", "Công viên", "Tượng đài", "tượng", "Lăng",
                                     "Bảo tàng", "Nhà lưu niệm", "Khu lưu niệm", "Khu di tích", "Đền", "đường", "phố",
                                     "Giải thưởng", "Học bổng", "Quảng trường", "mang tên", "Đại lộ"))
@@ -222,8 +223,7 @@ def _names_an_org(items: list[Mention], index: int) -> bool:
     before = items[index - 1]
     if before.kind == "org":
         return True
-    words = " ".join(m.text for m in items[max(0, index - 2):index])
-    return any(fold(words).endswith(head) for head in ORG_HEADS)
+    return fold(" ".join(m.text for m in items[max(0, index - 2):index])).endswith(ORG_HEAD_TUPLE)
 
 
 def _name_ref(sentence: Sentence, index: int, links: list[Link]) -> Ref:

@@ -75,7 +75,8 @@ def _from_sentence(sentence, cooperation, members, parents, add, bilateral: bool
                    about_vietnam: bool = True) -> None:
     items = sentence.items
     text = fold(" ".join(m.text for m in items))
-    if any(word in f" {text} " for word in _sports()):
+    padded = f" {text} "
+    if any(word in padded for word in _sports()):
         return  # "Đội tuyển sẽ gặp Philippines ở bán kết": a fixture, not a partner
     vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or about_vietnam and any(
         b in text for b in BILATERAL)
@@ -144,6 +145,8 @@ def _has_phrase(items: list, phrases: tuple[str, ...]) -> bool:
 def _long_lists(items: list) -> set[int]:
     """Indexes of countries in a run of MIN_LIST or more joined only by commas and 'và'."""
     out: set[int] = set()
+    if sum(m.kind == "country" for m in items) < MIN_LIST:
+        return out
     run: list[int] = []
     for index, item in enumerate(items + [None]):
         if item is not None and item.kind == "country":

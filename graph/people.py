@@ -56,7 +56,7 @@ class People:
 
     def add(self, name: str, start: int, end: int, style: str) -> Person:
         """Register a full name (two or more words), or return who it already is."""
-        known = self.find(name)
+        known = self.find(name) or self._misspelt(name)
         if known is not None and (len(known.name.split()) >= len(name.split()) or style == "short"):
             return known
         if known is not None:  # a fuller form of someone met before under a short name
@@ -84,7 +84,7 @@ class People:
             exact = [p for p in found if fold(p.name) == key]
             if len(exact) == 1:
                 return exact[0]
-        return self._misspelt(name)
+        return None
 
     def _misspelt(self, name: str) -> Person | None:
         """'Donald Trum' for 'Donald Trump', 'Mwangui Kamau' for '… Mwangi Kamau': a foreign name
