@@ -184,8 +184,9 @@ def _far_links(items: list[Mention], far: int, index: int, links: list[Link]) ->
     return [replace(links[0], org=span_text(items, start, end), org_key=org_key, country=country)]
 
 
-PLACE_WORDS = {match_key(w) for w in ("phố", "đường", "xã", "phường", "quận", "huyện", "tỉnh", "thị xã", "thị trấn",
-                                      "làng", "thôn", "ấp", "bản", "khu", "sông", "núi", "đảo", "cầu", "chùa", "đền")}
+PLACE_WORDS = {match_key(w) for w in ("phố", "đường", "xã", "phường", "quận", "huyện", "tỉnh", "làng", "thôn", "ấp",
+                                      "bản", "khu", "sông", "núi", "đảo", "cầu", "chùa", "đền", "chợ", "trường", "ngõ",
+                                      "hẻm", "kênh", "hồ", "vịnh", "bến", "cảng", "lăng", "đình", "miếu")}
 # "lời căn dặn của Chủ tịch Hồ Chí Minh": a leader remembered or quoted from the past holds no current post
 REMEMBRANCE = tuple(fold(w) for w in ("lời căn dặn của", "lời dạy của", "di chúc của", "tư tưởng", "tấm gương",
                                       "di sản của", "lăng", "sinh thời", "ngày sinh", "ngày mất của", "tưởng nhớ",

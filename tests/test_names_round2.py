@@ -130,6 +130,9 @@ def test_posts_round2(text, expected):
     ("Đại sứ Pháp đến phố Trần Khát Chân và quận Hà Đông.", set(), set()),
     ("Dịp Tết Mậu Tuất, các vua Đường được nhắc tới.", set(), set()),
     ("Phó Giám đốc Bệnh viện cho biết Việt Nam hợp tác với Nhật Bản.", set(), {("JP", None)}),
+    ("Công an quận Hai Bà Trưng và ban quản lý chợ Đồng Xuân cho biết.", set(), set()),
+    # company names are no persons
+    ("Hãng American Airlines và Southern Airlines hủy chuyến bay.", set(), set()),
     # a lost space between a title and a name
     ("Thủ tướngPhạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.",
      {"Phạm Minh Chính", "Sonexay Siphandone"}, {("LA", None)}),
