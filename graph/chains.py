@@ -204,7 +204,7 @@ def _read_org(items: list[Mention], start: int) -> tuple[str | None, str | None,
             country = item.get("country") or country
         elif item.kind == "word":
             if known and not item.text[:1].isupper() and not _communist(items, cursor) or item.key in ORG_STOP and not (
-                    item.key in (match_key("và"), match_key("nhân")) and _capital_next(items, cursor)):
+                    item.key in (match_key("và"), match_key("nhân"), match_key("không")) and _capital_next(items, cursor)):
                 break  # "Bộ Kế hoạch và Đầu tư", "Hội Hữu nghị đối ngoại Nhân dân Trung Quốc" go on
         elif item.kind == "trigger" and item.get("role") == "noun" or item.kind == "name" and item.get("style") == "cap":
             pass

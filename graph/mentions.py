@@ -129,7 +129,8 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     end = index + 1
     while end < len(tokens):
         token = tokens[end]
-        latin = not (_is_vietnamese(token.text) or _is_surname(tokens[index], lexicon))  # "American Airlines"
+        latin = not (_is_vietnamese(tokens[index].text) or _is_vietnamese(token.text) or _is_surname(tokens[index], lexicon)
+                     or tokens[index].key in lexicon.given_names)  # "American Airlines", not "Hùng Ba"
         if (end - index >= 2 or latin) and _glued_opener(tokens, end, lexicon):
             break  # "Peter Miller Hôm qua đến": the next sentence's first word, its full stop lost
         if _is_name_token(token) and not _starts_entity(tokens, end, lexicon):

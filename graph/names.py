@@ -139,8 +139,9 @@ def _distant_title(items: list[Mention], index: int) -> int | None:
         if is_title(item):
             post = item.get("kind") not in ("address", "degree", "rank", "adhoc")
             return back if post and org_seen and back < index - 2 else None
-        if item.kind in ("org", "intl") or item.kind == "word" and (item.key in ORG_HEAD_WORDS or item.key in COMPANY_WORDS):
-            org_seen = True
+        if item.kind in ("org", "intl") or item.kind == "word" and (
+                item.key in ORG_HEAD_WORDS or item.key in COMPANY_WORDS or _opens_body(items, back)):
+            org_seen = True  # a body's name: "Cơ quan Hàng không Dân dụng", "tập đoàn"
         elif item.kind == "trigger" and item.get("role") == "noun" or item.kind in ("country", "place"):
             continue
         elif item.kind != "word" or item.key in CLAUSE_WORDS or not item.text[:1].isalpha():
@@ -162,6 +163,10 @@ def _led_delegation(items: list[Mention], start: int, links: list[Link]) -> list
                          if m.kind == "country" or m.kind == "org" and m.get("country")]
             return [replace(link, country=countries[-1]) for link in links] if countries else links
     return links
+
+
+def _opens_body(items: list[Mention], index: int) -> bool:
+    return items[index].text[:1].isupper() and fold(" ".join(m.text for m in items[index:index + 2])) in ORG_HEADS
 
 
 def _far_links(items: list[Mention], far: int, index: int, links: list[Link]) -> list[Link]:

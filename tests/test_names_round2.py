@@ -42,6 +42,9 @@ def partners(text: str) -> set[tuple[str, str | None]]:
     ("Thái Lan ủng hộ Việt Nam sớm kết thúc đàm phán gia nhập WTO.", {("TH", None), ("WTO", None)}),
     # at the UN is a forum; at a foreign capital is a venue
     ("Việt Nam và Séc nhất trí hợp tác tại các diễn đàn quốc tế, nhất là tại Liên hợp quốc.", {("CZ", None), ("UN", "member")}),
+    # 'đặc biệt tốt đẹp' praises, it names no framework; 'quan hệ đặc biệt' does
+    ("Quan hệ Việt Nam - Lào là quan hệ đặc biệt tốt đẹp.", {("LA", None)}),
+    ("Việt Nam và Lào có quan hệ đặc biệt.", {("LA", "special")}),
     # a level stays in its clause
     ("Việt Nam và Nhật Bản là đối tác chiến lược sâu rộng; Việt Nam cũng hợp tác với Mỹ.",
      {("JP", "strategic"), ("US", None)}),
@@ -92,6 +95,8 @@ def test_roles_round2(text, expected):
      {("Tengku Adnan Tengku Mansor", "Tổng thư ký", "UMNO", "MY")}),
     ("Phó Thủ tướng tiếp Bộ trưởng phụ trách Hội đồng An ninh Quốc gia Malaysia Shahidan Bin Kassim.",
      {("Shahidan Bin Kassim", "Bộ trưởng", "Hội đồng An ninh Quốc gia", "MY")}),
+    ("Tổng Giám đốc Cơ quan Hàng không Dân dụng Malaysia Ahmad Zulkifli Rahman hội đàm với Cục trưởng.",
+     {("Ahmad Zulkifli Rahman", "Tổng Giám đốc", "Cơ quan Hàng không Dân dụng Malaysia", "MY")}),
     # the body's abbreviation in brackets
     ("Tổng thư ký Liên hợp quốc (LHQ) Kofi Annan phát biểu.", {("Kofi Annan", "Tổng thư ký", "Liên hợp quốc", "UN")}),
     # an envoy of a president: the name after 'của Tổng thống' is the president's
