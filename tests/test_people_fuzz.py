@@ -20,7 +20,8 @@ FIRST = ["Peter", "Anna", "Jean-Marc", "Ahmad", "Kim", "Nguyễn", "Lê", "Park"
 LAST = ["Miller", "Miller-Smith", "Kamau", "Zulkifli Rahman", "Văn An", "Thị Bình", "Won-soon", "Flavier",
         "Mwangui Kamau", "de la Cruz"]
 TITLES = ["Giám đốc", "Đại sứ", "Thủ tướng", "Bộ trưởng Ngoại giao", "Chủ tịch", "ông", "bà", "Nhà của", "Ngài"]
-OPENERS = ["Hôm qua", "Khu này", "Sáng nay", "Theo", "Tại đây", "Ông", "Bà", "Chiều 5/6", "Trong", "Nhà", "Hà Nội"]
+OPENERS = ["Hôm qua", "Khu này", "Sáng nay", "Theo", "Tại đây", "Ông", "Bà", "Chiều 5/6", "Trong", "Nhà", "Hà Nội",
+           "Reuters", "Washington", "Smith", "London nói"]  # capitalised words no list knows
 TAILS = ["đến Hà Nội", "phát biểu", "hội đàm với Thủ tướng", "rất đẹp", "cho biết", "thăm Việt Nam"]
 # what a lost full stop or space leaves between a name and the next sentence
 JOINS = [". ", " ", "", ".", "-", " - ", ", ", "\n"]
