@@ -19,6 +19,8 @@ CHARTERS = tuple(fold(w) for w in ("Công ước", "Hiến chương", "Nghị qu
 # "Hiệp định Đối tác kinh tế toàn diện khu vực (RCEP)": an acronym that names the agreement
 AGREEMENTS = tuple(fold(w) for w in ("Hiệp định", "Hiệp ước", "Thỏa thuận", "Công ước", "Tuyên bố"))
 MEDIA = tuple(fold(w) for w in ("hãng", "báo", "tờ", "đài", "kênh", "tạp chí", "thông tấn", "trang"))
+TOPICS = tuple(fold(w) for w in ("vấn đề", "tình hình", "khủng hoảng"))  # "vấn đề Myanmar": a topic, not a partner
+INSTITUTIONS = tuple(fold(w) for w in ("Bệnh viện", "Trường", "Đại học", "Học viện", "Viện", "Trung tâm", "Hội"))
 LIST_LINKS = {fold(w) for w in (",", "và", "-", "–")}
 MIN_LIST = 4  # "Việt Nam, Trung Quốc, Nhật Bản, Hàn Quốc...": members listed, not partners one by one
 
@@ -116,8 +118,16 @@ def _clause_break(items: list, a, b) -> bool:
 
 
 def _mentioned_only(items: list, index: int) -> bool:
-    """A venue, a document or agreement named after the body, a news outlet's country."""
-    return _is_location(items, index) or _names_a_document(items, index) or _credits_media(items, index)
+    """A venue, a document or agreement named after the body, a news outlet's country, a topic, a namesake."""
+    return _is_location(items, index) or _names_a_document(items, index) or _credits_media(items, index) \
+        or _has_phrase(items[max(0, index - 2):index], TOPICS) or _names_an_institution(items, index)
+
+
+def _names_an_institution(items: list, index: int) -> bool:
+    """'Bệnh viện Việt - Đức', 'Trường Đại học Việt - Nhật': a Vietnamese institution's name."""
+    if index < 3 or items[index - 1].text not in ("-", "–") or items[index - 2].text != "Việt":
+        return False
+    return fold(" ".join(m.text for m in items[max(0, index - 4):index - 2])).endswith(INSTITUTIONS)
 
 
 def _names_a_document(items: list, index: int) -> bool:

@@ -45,6 +45,10 @@ def partners(text: str) -> set[tuple[str, str | None]]:
     # 'đặc biệt tốt đẹp' praises, it names no framework; 'quan hệ đặc biệt' does
     ("Quan hệ Việt Nam - Lào là quan hệ đặc biệt tốt đẹp.", {("LA", None)}),
     ("Việt Nam và Lào có quan hệ đặc biệt.", {("LA", "special")}),
+    # a topic and a Vietnamese institution's namesake are no partners
+    ("Việt Nam và Indonesia ủng hộ vai trò của ASEAN trong giải quyết vấn đề Myanmar.",
+     {("ID", None), ("ASEAN", "member")}),
+    ("Việt Nam và Nhật Bản ký thỏa thuận hợp tác giữa Bệnh viện Việt - Đức và Bệnh viện Kitahara.", {("JP", None)}),
     # a level stays in its clause
     ("Việt Nam và Nhật Bản là đối tác chiến lược sâu rộng; Việt Nam cũng hợp tác với Mỹ.",
      {("JP", "strategic"), ("US", None)}),
