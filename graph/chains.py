@@ -17,7 +17,7 @@ FORMER = {match_key(w) for w in ("nguyên", "cựu", "cố")}
 LINK_SEPARATORS = {",", "-", "–", match_key("kiêm")}
 ORG_HEADS = {fold(h) for h in (
     "Bộ", "Vụ", "Cục", "Ban", "Ủy ban", "Uỷ ban", "Hội", "Hội đồng", "Liên hiệp", "Liên minh", "Liên đoàn",
-    "Viện", "Học viện", "Trung tâm", "Đảng", "Quốc hội", "Chính phủ", "Hạ viện", "Thượng viện", "Nghị viện",
+    "Viện", "Học viện", "Trung tâm", "Bệnh viện", "Đảng", "Quốc hội", "Chính phủ", "Hạ viện", "Thượng viện", "Nghị viện",
     "Tổng cục", "Văn phòng", "Sở", "Đại học", "Trường", "Ngân hàng", "Tập đoàn", "Tổng công ty", "Công ty",
     "Đài", "Báo", "Thông tấn xã", "Tòa án", "Toà án", "Viện kiểm sát", "Mặt trận", "Quỹ", "Tổ chức",
     "Diễn đàn", "Phòng", "Cơ quan", "Nhóm", "Cộng đồng", "UBND", "HĐND", "Tỉnh ủy", "Thành ủy",
@@ -35,7 +35,8 @@ ORG_STOP = {match_key(w) for w in (
 )}
 MAX_ORG_TOKENS = 14
 MINISTER_TITLES = {fold(t) for t in ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực")}  # "Bộ trưởng Kế hoạch và Đầu tư"
-NOT_NAMES = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip")}
+NOT_NAMES = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip",
+                                    "Đường", "Tống", "Hán", "Tần", "Tùy")}  # "các vua Đường": a dynasty
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,13 @@ def is_short_name(item: Mention) -> bool:
         and item.key not in NOT_NAMES and item.key not in ORG_HEAD_WORDS and (item.key,) not in load_lexicon().stopwords
 
 
+def _short_name_at(items: list[Mention], index: int) -> bool:
+    """'Putin' but not the 'Nhân' of 'Hội Hữu nghị Nhân dân': a word that opens a common phrase or a body."""
+    pair = items[index:index + 2]
+    return is_short_name(items[index]) and tuple(m.key for m in pair) not in load_lexicon().stopwords \
+        and fold(" ".join(m.text for m in pair)) not in ORG_HEADS  # "Phó Giám đốc Bệnh viện": no person "Bệnh"
+
+
 def parse_chain(items: list[Mention], index: int) -> Chain | None:
     """The chain of titles starting at ``items[index]`` (a title or 'nguyên'/'cựu')."""
     chain = Chain(start=index)
@@ -95,14 +103,14 @@ def parse_chain(items: list[Mention], index: int) -> Chain | None:
         break
     if not chain.links:
         return None
-    cursor = _skip_host(items, cursor)
+    cursor = _skip_abbreviation(items, _skip_host(items, cursor))
     qualified = chain.links[-1].org or chain.links[-1].country
     if qualified and cursor + 1 < len(items) and items[cursor].text == "," and is_title(items[cursor + 1]) \
             and items[cursor + 1].get("kind") == "address":
         cursor += 1  # "Điều phối viên thường trú LHQ tại Việt Nam, ông Kamal Malhotra"
     while cursor < len(items) and is_title(items[cursor]) and items[cursor].get("kind") in ("address", "degree"):
         cursor += 1
-    if cursor < len(items) and (is_name(items[cursor]) or is_short_name(items[cursor]) or (
+    if cursor < len(items) and (is_name(items[cursor]) or _short_name_at(items, cursor) or (
             not qualified and _is_one_word_place(items[cursor]))):
         chain.name = cursor  # "Hoàng hậu Sofia": a capital's name can be a person's
         cursor += 1
@@ -120,6 +128,14 @@ def _title_follows(items: list[Mention], index: int) -> bool:
     return index < len(items) and is_title(items[index]) and items[index].get("kind") not in ("address", "degree")
 
 
+def _skip_abbreviation(items: list[Mention], cursor: int) -> int:
+    """'Tổng Thư ký Liên hợp quốc (LHQ) Kofi Annan': the body's short name in brackets."""
+    if cursor + 3 < len(items) and items[cursor].text == "(" and items[cursor + 2].text == ")" \
+            and items[cursor + 1].kind in ("intl", "org", "country", "word") and items[cursor + 1].text.isupper():
+        return cursor + 3
+    return cursor
+
+
 def _skip_host(items: list[Mention], cursor: int) -> int:
     """'Đại sứ Mỹ tại Việt Nam X': the host country after 'tại' is not the post's."""
     if cursor + 1 < len(items) and items[cursor].key == match_key("tại") and items[cursor + 1].kind in ("country", "place"):
@@ -133,6 +149,8 @@ def _parse_link(items: list[Mention], index: int, former: bool) -> tuple[Link, i
     org = org_key = country = None
     if cursor + 1 < len(items) and items[cursor].key == match_key("của") and is_title(items[cursor + 1]):
         inner, cursor = _parse_link(items, cursor + 1, False)  # "Đặc phái viên của Tổng Thư ký LHQ"
+        if cursor < len(items) and is_name(items[cursor]):
+            return inner, cursor  # "Đặc phái viên của Tổng thống Moon Jae-in": the name is the president's
         return Link(title, former, inner.org, inner.org_key, inner.country), cursor
     if cursor < len(items):
         org, org_key, country, cursor = read_qualifier(items, cursor)
@@ -185,8 +203,8 @@ def _read_org(items: list[Mention], start: int) -> tuple[str | None, str | None,
             key = item.key  # "Bộ Chính trị Đảng Cộng sản Cuba": the innermost body names the state
             country = item.get("country") or country
         elif item.kind == "word":
-            if known and not item.text[:1].isupper() or item.key in ORG_STOP and not (
-                    item.key in (match_key("và"), match_key("nhân")) and _capital_next(items, cursor)):
+            if known and not item.text[:1].isupper() and not _communist(items, cursor) or item.key in ORG_STOP and not (
+                    item.key in (match_key("và"), match_key("nhân"), match_key("không")) and _capital_next(items, cursor)):
                 break  # "Bộ Kế hoạch và Đầu tư", "Hội Hữu nghị đối ngoại Nhân dân Trung Quốc" go on
         elif item.kind == "trigger" and item.get("role") == "noun" or item.kind == "name" and item.get("style") == "cap":
             pass
@@ -196,14 +214,19 @@ def _read_org(items: list[Mention], start: int) -> tuple[str | None, str | None,
         cursor += 1
     while cursor - 1 > start and items[cursor - 1].kind == "word" and not items[cursor - 1].text[:1].isalnum():
         cursor -= 1
-    return _span_text(items, start, cursor), key, country, cursor
+    return span_text(items, start, cursor), key, country, cursor
+
+
+def _communist(items: list[Mention], index: int) -> bool:
+    """'Ban Bí thư Trung ương Đảng Cộng sản Trung Quốc': a known body goes on through 'Cộng sản'."""
+    return items[index].key == match_key("sản") and items[index - 1].key == match_key("Cộng")
 
 
 def _capital_next(items: list[Mention], index: int) -> bool:
     return index + 1 < len(items) and items[index + 1].text[:1].isupper()
 
 
-def _span_text(items: list[Mention], start: int, end: int) -> str:
+def span_text(items: list[Mention], start: int, end: int) -> str:
     """The text from items[start] to items[end-1], as written (single spaces)."""
     parts = []
     for item in items[start:end]:

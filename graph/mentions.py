@@ -21,7 +21,8 @@ TITLE_PREFIXES = {match_key(w) for w in ("Phó", "Quyền")}
 ORG_HEAD_WORDS = {match_key(w) for w in ("Bộ", "Vụ", "Cục", "Ban", "Hội", "Viện", "Quỹ", "Phòng", "Tòa", "Toà", "Sở",
                                          "Nhà", "Cung", "Tháp", "Trường", "Đài", "Báo", "Tổng", "Ủy", "Uỷ", "Học",
                                          "Trung", "Liên", "Thành", "Tỉnh", "Quận", "Huyện", "Xã", "Công")}
-INITIAL_NAME = re.compile(r"^[A-ZĐ]\.[A-ZĐ][a-zà-ỹđ]+$")  # "S.Abe", "D.Hastert"
+INITIAL_NAME = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ][a-zà-ỹđ]+$")  # "S.Abe", "D.Hastert", "G.W.Bush"
+INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ]){0,2}$")  # "C" of "C. Rice", "A.V" of "A.V. Kutepov"
 
 
 def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -40,7 +41,11 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
             continue
         match = lexicon.phrases.match_at(tokens, index)
         name_end = _name_run(tokens, index, lexicon)
-        if name_end and _name_wins(match, name_end, token, lexicon):
+        if name_end and _name_wins(match, name_end, tokens, token, lexicon):
+            if name_end - index >= 3 and _after_company(out):  # "tập đoàn Microsoft Bill Gates"
+                out.append(Mention("word", token.start, token.end, token.text, token.key))
+                index += 1
+                continue
             out.append(_name_mention(text, tokens, index, name_end, lexicon))
             index = name_end
         elif match is not None and match.entry.kind == "compound":
@@ -63,7 +68,15 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
     return out
 
 
-def _name_wins(match, name_end: int, token: Token, lexicon: Lexicon) -> bool:
+COMPANY_WORDS = {match_key(w) for w in ("đoàn", "ty", "hãng")}  # "tập đoàn", "công ty", "hãng"
+
+
+def _after_company(out: list[Mention]) -> bool:
+    """A capitalised run right after a company word opens with the company's name."""
+    return bool(out) and out[-1].kind == "word" and out[-1].key in COMPANY_WORDS and out[-1].text.islower()
+
+
+def _name_wins(match, name_end: int, tokens: list[Token], token: Token, lexicon: Lexicon) -> bool:
     """A capitalised run is a name unless a gazetteer phrase (title, country...) starts there;
     a one-syllable country or place that is also a surname ("Hà") may open a name."""
     if match is None:
@@ -71,6 +84,10 @@ def _name_wins(match, name_end: int, token: Token, lexicon: Lexicon) -> bool:
     if match.entry.kind == "person":
         return name_end > match.end
     single = match.end - match.start == 1 and match.entry.kind in ("country", "place")
+    after = tokens[match.end] if match.end < len(tokens) else None
+    if single and name_end - match.start == 2 and token.key in lexicon.given_names and after is not None \
+            and after.key in lexicon.given_names and _is_vietnamese(after.text):
+        return True  # "Anh Thư": a country's one syllable opening a given name
     return single and _is_surname(token, lexicon) and name_end - match.start >= 2
 
 
@@ -104,7 +121,7 @@ def _is_name_token(token: Token) -> bool:
 def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     """End (token index) of a capitalised run that may be a person's name, or 0."""
     first = tokens[index]
-    initial = index + 1 < len(tokens) and tokens[index + 1].text == "." and len(first.text) == 1  # "I. Morgulov"
+    initial = index + 1 < len(tokens) and tokens[index + 1].text == "." and bool(INITIALS.match(first.text))
     if not _is_name_token(first) or (ROMAN.match(first.text) and not initial) or (
             first.key in ORG_HEAD_WORDS and first.key not in lexicon.surnames) or _opens_with_stopword(
             tokens, index, lexicon):
@@ -112,9 +129,13 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     end = index + 1
     while end < len(tokens):
         token = tokens[end]
+        latin = not (_is_vietnamese(tokens[index].text) or _is_vietnamese(token.text) or _is_surname(tokens[index], lexicon)
+                     or tokens[index].key in lexicon.given_names)  # "American Airlines", not "Hùng Ba"
+        if (end - index >= 2 or latin) and _glued_opener(tokens, end, lexicon):
+            break  # "Peter Miller Hôm qua đến": the next sentence's first word, its full stop lost
         if _is_name_token(token) and not _starts_entity(tokens, end, lexicon):
             end += 1
-        elif token.text == "." and end + 1 < len(tokens) and len(tokens[end - 1].text) == 1 \
+        elif token.text == "." and end + 1 < len(tokens) and INITIALS.match(tokens[end - 1].text) \
                 and _is_name_token(tokens[end + 1]):
             end += 2  # an initial: "C. Rice", "Michael W. Marine"
         elif token.key in NAME_PARTICLES and end + 1 < len(tokens) and _is_name_token(tokens[end + 1]) \
@@ -125,6 +146,11 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     if _is_surname(tokens[index], lexicon):
         end = min(end, index + MAX_VN_NAME)
     return end if end - index >= 2 or INITIAL_NAME.match(tokens[index].text) else 0
+
+
+def _glued_opener(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """A sentence opener that is no given name ('Hôm', 'Khu') cannot continue a name."""
+    return tokens[index].key not in lexicon.given_names and _opens_with_stopword(tokens, index, lexicon)
 
 
 def _opens_with_stopword(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
@@ -154,6 +180,10 @@ def _starts_entity(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
 
 
 def _is_vietnamese_name_context(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """A surname just before, or a Vietnamese given name ('Tuấn Anh', not 'tiếng Anh')."""
+    before = tokens[index - 1] if index > 0 else None
+    if before is not None and before.cap and before.key in lexicon.given_names and _is_vietnamese(before.text):
+        return True
     back = index - 1
     while back >= 0 and back >= index - 3 and _is_name_token(tokens[back]):
         if tokens[back].key in lexicon.surnames:

@@ -5,14 +5,18 @@ resolved to them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .chains import FORMER, LINK_SEPARATORS, ORG_HEADS, Link, is_name, is_short_name, is_title, parse_chain
+from .chains import FORMER, LINK_SEPARATORS, Link, is_name, is_short_name, is_title, parse_chain
 from .lexicon import load_lexicon
 from .mentions import ORG_HEAD_WORDS, plausible_vietnamese_name
 from .normalise import fold, match_key, phrase_key
 from .people import People
 from .records import Mention
+from .surroundings import (INITIAL_FIRST, acts, distant_title, far_links, in_credit, led_delegation, names_a_place,
+                           names_an_org, plural_list, remembered)
+
+OF = match_key("của")
 
 
 @dataclass
@@ -64,9 +68,14 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
         if starts_chain and item.get("kind") not in ("address", "degree"):
             chain = parse_chain(items, index)
             if chain is not None and chain.name is not None:
-                ref = _name_ref(sentence, chain.name, chain.links)
+                links = led_delegation(items, index, chain.links)
+                if remembered(items, chain.name):  # quoted from the past: the post is no current one
+                    links = [replace(link, former=True) for link in links]
+                ref = _name_ref(sentence, chain.name, links)
                 refs.append(ref)
-                index = _apposition(sentence, chain.name, ref)
+                shared = plural_list(items, index, chain.name)  # "các phó thủ tướng A, B và C"
+                refs += [_name_ref(sentence, other, list(links)) for other in shared]
+                index = shared[-1] + 1 if shared else _apposition(sentence, chain.name, ref)
                 continue
             if chain is not None and any(link.is_post for link in chain.links):
                 titles.append(TitleRef(sentence, index, chain.links))
@@ -78,51 +87,26 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
             refs.append(ref)
             index = _apposition(sentence, index + 1, ref)
             continue
-        if is_name(item) and (_in_credit(items, index) or _names_an_org(items, index)):
+        if is_name(item) and not in_credit(items, index) and (far := distant_title(items, index)) is not None:
+            chain = parse_chain(items, far)  # "Tổng thư ký đảng cầm quyền UMNO Tengku Adnan": a long post
+            refs.append(_name_ref(sentence, index, far_links(items, far, index, chain.links if chain else [])))
+            index += 1
+            continue
+        if is_name(item) and (in_credit(items, index) or names_an_org(items, index) or names_a_place(items, index)):
             index += 1
             continue
         if is_name(item) and item.kind == "name" and item.get("style") == "vn" and not (
-                plausible_vietnamese_name(item.text, load_lexicon()) or _acts(items, index)):
+                plausible_vietnamese_name(item.text, load_lexicon()) or acts(items, index)):
             index += 1  # "Hoàng Cung", "Đoàn Cấp cao": a capitalised phrase, not a person
             continue
         if is_name(item) and (item.kind == "person" or item.get("style") in ("vn", "latin") or item.key):
             ref = _name_ref(sentence, index, [])
-            ref.weak = item.get("style") == "latin" and not _acts(items, index)
+            ref.weak = item.get("style") == "latin" and not acts(items, index)
             refs.append(ref)
             index = _apposition(sentence, index, ref)
             continue
         index += 1
     return refs, titles
-
-
-CREDIT_WORDS = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip")}
-
-
-def _in_credit(items: list[Mention], index: int) -> bool:
-    """'(Ảnh: Trí Dũng – TTXVN)': a photo credit names no actor."""
-    for back in range(index - 1, max(-1, index - 4), -1):
-        if items[back].text == ":" and back > 0 and items[back - 1].key in CREDIT_WORDS:
-            return True
-    return False
-
-
-def _acts(items: list[Mention], index: int) -> bool:
-    """A name next to a verb of speaking, meeting or visiting is someone's."""
-    after = items[index + 1:index + 3]
-    before = items[max(0, index - 2):index]
-    return any(m.kind in ("speech", "trigger") for m in after) or any(
-        m.kind == "trigger" and m.get("role") != "noun" for m in before)
-
-
-def _names_an_org(items: list[Mention], index: int) -> bool:
-    """'Học viện Ngoại giao Andrés Bello', 'Phủ Tổng thống La Moneda', 'Đại học New South Wales'."""
-    if index == 0 or items[index].kind == "person":
-        return False
-    before = items[index - 1]
-    if before.kind == "org":
-        return True
-    words = " ".join(m.text for m in items[max(0, index - 2):index])
-    return any(fold(words).endswith(head) for head in ORG_HEADS)
 
 
 def _name_ref(sentence: Sentence, index: int, links: list[Link]) -> Ref:
@@ -140,21 +124,36 @@ def _apposition(sentence: Sentence, name_index: int, ref: Ref) -> int:
     if after + 1 < len(items) and items[after].key in LINK_SEPARATORS and (
             is_title(items[after + 1]) or items[after + 1].key in FORMER):
         chain = parse_chain(items, after + 1)
-        if chain is not None and chain.name is None and any(l.is_post for l in chain.links):
+        if chain is not None and chain.name is None and any(l.is_post for l in chain.links) \
+                and not (items[after].text == "," and _opens_clause(items, chain.end, ref)):
             ref.links.extend(chain.links)
             return chain.end
+        if chain is not None and chain.name is not None and items[after + 2].key == OF and chain.links:
+            inner = chain.links[0]  # "X, Đặc phái viên của Tổng thống Hàn Quốc Y": X is the envoy, Y the president
+            ref.links.append(Link(items[after + 1], False, inner.org, inner.org_key, inner.country))
+            return after + 3
     return after
+
+
+APPOSITION_ENDS = {",", ";", ")", ".", "-", "–", ":"}
+
+
+def _opens_clause(items: list[Mention], end: int, ref: Ref) -> bool:
+    """'Qua Đại sứ X, Thủ tướng gửi …': a bare title right before a verb is the next clause's subject,
+    when X already has a post of their own."""
+    return any(l.is_post for l in ref.links) and end < len(items) and items[end].text not in APPOSITION_ENDS
 
 
 def resolve_people(refs: list[Ref]) -> People:
     """Register full names first, then resolve short forms against them."""
     people = People()
-    full = [r for r in refs if len(r.name.split()) >= 2 and "." not in r.name]
+    full = [r for r in refs if len(r.name.split()) >= 2 and not INITIAL_FIRST.match(r.name)]  # not "C. Rice"
     for ref in sorted(full, key=lambda r: (r.weak, -len(r.name.split()))):  # fuller forms first
         ref.resolved = people.add(ref.name, *_offsets(ref), ref.style).name
-    for ref in full:
-        ref.resolved = people.find(ref.name).name
-    for ref in refs:
+    for ref in full:  # a name two fuller forms share ("Peter Miller") stays the one it was registered as
+        known = people.find(ref.name)
+        ref.resolved = known.name if known else ref.resolved
+    for ref in sorted(refs, key=lambda r: -len(r.name.replace(".", " ").split())):  # "G.W.Bush" before "G.Bush"
         if ref.resolved is None:
             known = people.find(ref.name)
             ref.resolved = known.name if known else people.add(ref.name, *_offsets(ref), "short").name

@@ -20,7 +20,15 @@ def clean_text(text: str) -> str:
     """NFC, Unix line ends, control and zero-width characters dropped, NBSP as space."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return _CONTROL.sub("", text)
+    return _LOST_SPACE.sub(r"\1 \2", _CONTROL.sub("", text))
+
+
+# "Thủ tướngPhạm Minh Chính": a Vietnamese syllable glued to the capital of the next word (a lost space);
+# "VinFast", "McDonald" have no Vietnamese letter before the capital and stay whole.
+_ACCENTED = [chr(c) for c in range(0xC0, 0x1EFA) if unicodedata.name(chr(c), "").startswith("LATIN")]
+_VN_LOWER = "".join(c for c in _ACCENTED if c.islower())
+_UPPER = "A-Z" + "".join(c for c in _ACCENTED if c.isupper())
+_LOST_SPACE = re.compile(rf"([a-z{_VN_LOWER}]*[{_VN_LOWER}][a-z{_VN_LOWER}]*)([{_UPPER}][a-z{_VN_LOWER}])")
 
 
 @lru_cache(maxsize=200_000)
@@ -78,7 +86,7 @@ def slug(text: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9Đ])|\n+")
 
 
-_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZĐ]|GS|TS|PGS|ThS|Mr|Mrs|Ms|Dr|St|TP|Th)\.$")
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:(?:[A-ZĐ]\.){0,2}[A-ZĐ]|GS|TS|PGS|ThS|Mr|Mrs|Ms|Dr|St|TP|Th)\.$")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -172,7 +180,7 @@ def phrase_key(text: str) -> str:
     return " ".join(match_key(word) for word in _SPACES.split(text.strip()))
 
 
-_FINAL_Y = re.compile(r"(?<=[bcdđghklmnpqrstvx])y(?=\d?$)")
+_FINAL_Y = re.compile(r"(?:(?<=[bcdđghklmnpqrstvx])|(?<=qu))y(?=\d?$)")  # "Quỹ" = the old "Quĩ"
 
 
 @lru_cache(maxsize=200_000)

@@ -14,6 +14,15 @@ MEETINGS = MEETING_TYPES | {"signing"}  # events that show two sides working tog
 BILATERAL = {fold(w) for w in ("hai nước", "song phương", "hai bên", "hai Đảng", "Việt", "hai nhà lãnh đạo",
                                "hai Chính phủ", "hai Quốc hội", "hai dân tộc")}
 LOCATION = {fold_word(w) for w in ("tại", "ở", "thủ đô")}
+# "Công ước Liên hợp quốc về Luật Biển", "Hiến chương LHQ": a document named after a body, no partner
+CHARTERS = tuple(fold(w) for w in ("Công ước", "Hiến chương", "Nghị quyết"))
+# "Hiệp định Đối tác kinh tế toàn diện khu vực (RCEP)": an acronym that names the agreement
+AGREEMENTS = tuple(fold(w) for w in ("Hiệp định", "Hiệp ước", "Thỏa thuận", "Công ước", "Tuyên bố"))
+MEDIA = tuple(fold(w) for w in ("hãng", "báo", "tờ", "đài", "kênh", "tạp chí", "thông tấn", "trang"))
+TOPICS = tuple(fold(w) for w in ("vấn đề", "tình hình", "khủng hoảng"))  # "vấn đề Myanmar": a topic, not a partner
+INSTITUTIONS = tuple(fold(w) for w in ("Bệnh viện", "Trường", "Đại học", "Học viện", "Viện", "Trung tâm", "Hội"))
+LIST_LINKS = {fold(w) for w in (",", "và", "-", "–")}
+MIN_LIST = 4  # "Việt Nam, Trung Quốc, Nhật Bản, Hàn Quốc...": members listed, not partners one by one
 
 
 @lru_cache(maxsize=1)
@@ -22,6 +31,11 @@ def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     members = frozenset(read_list("lexicon", "vn_memberships.txt"))
     parents = {row["code"]: row["parent"] for row in read_table("lexicon", "org_parents.tsv")}
     return cooperation, members, parents
+
+
+@lru_cache(maxsize=1)
+def _sports() -> tuple[str, ...]:
+    return tuple(f" {fold(w)} " for w in read_list("lexicon", "sports.txt"))
 
 
 def find_partners(sentences: list, events: list[Event], visits: list[Visit], roles: tuple[Role, ...],
@@ -52,40 +66,127 @@ def find_partners(sentences: list, events: list[Event], visits: list[Visit], rol
     # an article about Vietnam's own meetings and visits speaks for Vietnam throughout
     bilateral = any(VIETNAM in {nationality.get(p) for p in m.participants} for m in meetings) or any(
         nationality.get(v.person) == VIETNAM for v in visits)
+    # "hai bên", "song phương" stand for Vietnam and its partner only in an article about Vietnam
+    about_vietnam = bilateral or any(m.kind == "country" and m.key == VIETNAM for s in sentences for m in s.items)
     for sentence in sentences:
-        _from_sentence(sentence, cooperation, members, add, bilateral)
+        _from_sentence(sentence, cooperation, members, parents, add, bilateral, about_vietnam)
     return list(found.values())
 
 
-def _from_sentence(sentence, cooperation, members, add, bilateral: bool = False) -> None:
+def _from_sentence(sentence, cooperation, members, parents, add, bilateral: bool = False,
+                   about_vietnam: bool = True) -> None:
     items = sentence.items
     text = fold(" ".join(m.text for m in items))
-    vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or any(b in text for b in BILATERAL)
+    padded = f" {text} "
+    if any(word in padded for word in _sports()):
+        return  # "Đội tuyển sẽ gặp Philippines ở bán kết": a fixture, not a partner
+    vietnam = any(m.kind == "country" and m.key == VIETNAM for m in items) or about_vietnam and any(
+        b in text for b in BILATERAL)
     cooperating = any(m.kind == "speech" or m.kind == "trigger" and m.key in MEETINGS for m in items) or any(
         w in text for w in cooperation)
     levels = [m for m in items if m.kind == "level"]
+    listed = _long_lists(items)
     partners = [m for i, m in enumerate(items) if m.kind in ("country", "intl") and m.key != VIETNAM
-                and not _is_location(items, i)]
+                and i not in listed and not _mentioned_only(items, i)]
     for m in partners:
         level = None
-        if m.kind == "intl" and m.key in members and vietnam:
+        member = m.kind == "intl" and parents.get(m.key, m.key) in members  # "Hội đồng Bảo an LHQ": the UN's
+        if member and vietnam:
             level = "member" if _membership(text) else None
-        if levels and m.kind == "country":
-            level = min(levels, key=lambda l: abs(l.start - m.start)).key
-        member = m.kind == "intl" and m.key in members
+        near = [l for l in levels if not _clause_break(items, l, m) and _pair_allows(items, l, m)]
+        if near and not member:  # a country, or a union such as the EU
+            level = min(near, key=lambda l: abs(l.start - m.start)).key
         if member and bilateral and cooperating and not vietnam:
             add(m.key, (m.start, m.end), "member" if _membership(text) else None)  # "hợp tác tại LHQ, APEC"
         elif vietnam and (cooperating or member):
             add(m.key, (m.start, m.end), level)
 
 
+def _pair_allows(items: list, level, partner) -> bool:
+    """'Đối tác … toàn diện Việt Nam - EU', 'quan hệ Việt Nam - Nhật Bản lên Đối tác…': a level next to a
+    named pair belongs to that pair only."""
+    at = items.index(level)
+    pairs = [i for i in range(max(1, at - 8), min(len(items) - 1, at + 5))
+             if items[i].text in ("-", "–") and VIETNAM in (items[i - 1].key, items[i + 1].key)]
+    return not pairs or any(partner in (items[i - 1], items[i + 1]) for i in pairs)
+
+
+def _clause_break(items: list, a, b) -> bool:
+    """'đối tác chiến lược với Nhật Bản; Mỹ ...': a level stays in its own clause."""
+    low, high = sorted((a.start, b.start))
+    return any(m.text == ";" and low < m.start < high for m in items)
+
+
+def _mentioned_only(items: list, index: int) -> bool:
+    """A venue, a document or agreement named after the body, a news outlet's country, a topic, a namesake."""
+    return _is_location(items, index) or _names_a_document(items, index) or _credits_media(items, index) \
+        or _has_phrase(items[max(0, index - 2):index], TOPICS) or _names_an_institution(items, index)
+
+
+def _names_an_institution(items: list, index: int) -> bool:
+    """'Bệnh viện Việt - Đức', 'Trường Đại học Việt - Nhật': a Vietnamese institution's name."""
+    if index < 3 or items[index - 1].text not in ("-", "–") or items[index - 2].text != "Việt":
+        return False
+    return fold(" ".join(m.text for m in items[max(0, index - 4):index - 2])).endswith(INSTITUTIONS)
+
+
+def _names_a_document(items: list, index: int) -> bool:
+    if fold(items[index].get("name") or "").startswith(AGREEMENTS):
+        return True  # "Hiệp định Đối tác Kinh tế Toàn diện Khu vực": a treaty, not a body
+    if _has_phrase(items[max(0, index - 5):index], CHARTERS):
+        return True  # "Nghị quyết liên quan của Hội đồng Bảo an"
+    if index == 0 or items[index - 1].text != "(" or index + 1 >= len(items) or items[index + 1].text != ")":
+        return False
+    return _has_phrase(items[max(0, index - 16):index - 1], AGREEMENTS)
+
+
+def _credits_media(items: list, index: int) -> bool:
+    """'hãng AFP (Pháp)', 'Tờ Người bảo vệ của Anh': where a quoted outlet comes from."""
+    if index == 0 or fold(items[index - 1].text) not in ("(", fold("của")):
+        return False
+    return _has_phrase(items[max(0, index - 7):index - 1], MEDIA)
+
+
+def _has_phrase(items: list, phrases: tuple[str, ...]) -> bool:
+    text = f" {fold(' '.join(m.text for m in items))} "
+    return any(f" {phrase} " in text for phrase in phrases)
+
+
+def _long_lists(items: list) -> set[int]:
+    """Indexes of countries in a run of MIN_LIST or more joined only by commas and 'và'."""
+    out: set[int] = set()
+    if sum(m.kind == "country" for m in items) < MIN_LIST:
+        return out
+    run: list[int] = []
+    for index, item in enumerate(items + [None]):
+        if item is not None and item.kind == "country":
+            run.append(index)
+        elif item is not None and run and fold(item.text) in LIST_LINKS:
+            continue
+        else:
+            if len(run) >= MIN_LIST:
+                out.update(run)
+            run = []
+    return out
+
+
 def _is_location(items: list, index: int) -> bool:
-    """'tại Davos (Thụy Sĩ)', 'ở Pháp': where something happens, not who works with Vietnam."""
+    """'tại Davos (Thụy Sĩ)', 'ở Pháp': where something happens, not who works with Vietnam
+    ('tại Liên hợp quốc', a body Vietnam belongs to, is a forum it works in)."""
+    if items[index].kind != "country" and items[index].key in _words()[1]:
+        return False
     before = items[index - 1] if index > 0 else None
     if before is not None and before.kind == "word" and before.key in LOCATION:
         return True
     return before is not None and before.text == "(" and index > 1 and items[index - 2].kind == "place"
 
 
+MEMBERSHIP = tuple(fold(w) for w in ("thành viên", "gia nhập", "Cộng đồng", "khối", "Chủ tịch", "trong",
+                                     "diễn đàn", "chủ nhà", "đăng cai", "khuôn khổ"))
+# "đàm phán gia nhập WTO", "ủng hộ Việt Nam gia nhập": accession under way is no membership yet
+ACCESSION = tuple(fold(w) for w in ("đàm phán gia nhập", "tiến trình gia nhập", "quá trình gia nhập",
+                                    "ủng hộ Việt Nam gia nhập", "ủng hộ VN gia nhập", "sớm gia nhập"))
+
+
 def _membership(text: str) -> bool:
-    return any(fold(w) in text for w in ("thành viên", "gia nhập", "Cộng đồng", "khối", "Chủ tịch", "trong"))
+    return any(w in text for w in MEMBERSHIP) and not any(w in text for w in ACCESSION)

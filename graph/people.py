@@ -39,6 +39,7 @@ def alias_keys(name: str, style: str) -> set[str]:
         keys |= {fold(word) for word in words[1:] if len(word) > 2}  # "Gabriel Boric Font": "Boric"
         plain = [w for w in words if not re.fullmatch(r"[A-ZĐ]\.", w)]
         keys.add(fold(" ".join(plain)))  # "George Bush" for "George W. Bush"
+        keys.add(fold(" ".join(words[-2:])))  # "Xanana Gusmao" for "Kay Rala Xanana Gusmao"
     if "-" in words[-1]:
         keys.add(fold(" ".join(words[:-1] + [words[-1].split("-")[0]])))  # "Park Won" for "Park Won-soon"
     if len(words) >= 3:
@@ -55,7 +56,7 @@ class People:
 
     def add(self, name: str, start: int, end: int, style: str) -> Person:
         """Register a full name (two or more words), or return who it already is."""
-        known = self.find(name)
+        known = self.find(name) or self._misspelt(name)
         if known is not None and (len(known.name.split()) >= len(name.split()) or style == "short"):
             return known
         if known is not None:  # a fuller form of someone met before under a short name
@@ -84,3 +85,34 @@ class People:
             if len(exact) == 1:
                 return exact[0]
         return None
+
+    def _misspelt(self, name: str) -> Person | None:
+        """'Donald Trum' for 'Donald Trump', 'Mwangui Kamau' for '… Mwangi Kamau': a foreign name
+        one typo away from a form already known (Vietnamese names differ by one letter on purpose)."""
+        if VIETNAMESE.search(name) or len(name.split()) < 2:
+            return None
+        found = {p.name: p for key, bucket in self._by_alias.items() if len(bucket) == 1 and _one_typo(key, fold(name))
+                 for p in bucket if p.style != "vn"}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯà-ỹÀ-Ỹ]")
+
+
+def _one_typo(known: str, name: str) -> bool:
+    """Same words but one, and that one a letter added, dropped or changed in a word of 4+ letters."""
+    a, b = known.split(), name.split()
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(a) != len(b) or len(differ) != 1:
+        return False
+    x, y = differ[0]
+    return min(len(x), len(y)) >= 4 and _edit_distance_one(x, y)
+
+
+def _edit_distance_one(x: str, y: str) -> bool:
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y)) == 1
+    short, long = sorted((x, y), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))

@@ -29,6 +29,7 @@ _DATE_LINE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*(?:\d{1,2}:\
 _OTHER_NEWS = re.compile(r"^\s*(other news|tin khác|tin liên quan|tin cùng chuyên mục|xem thêm|bài liên quan)\s*:?\s*$", re.I)
 _BYLINE = re.compile(r"^\s*((tin|bài|ảnh|tin và ảnh|bài và ảnh|tin, ảnh|bài, ảnh|video)\s*:\s*|theo\s+)(?P<names>.+?)\s*$", re.I)
 _TRAILING_BYLINE = re.compile(r"\./\.\s*(?P<byline>[^\n]{2,80})\s*$")
+MAX_BYLINE_WORDS = 12
 _END_MARKS = {"top", "lên đầu trang", "về đầu trang"}
 _LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
@@ -183,6 +184,8 @@ def parse_page(text: str, doc_id: str, source: str | None = None) -> Article:
     for position, (start, line) in enumerate(body):
         kind = "title" if position == 0 else "lead" if position == 1 else "body"
         byline = _BYLINE.match(line) if position > 0 else None
+        if byline and len(byline["names"].split()) > MAX_BYLINE_WORDS:
+            byline = None  # "Theo TTXVN, Tổng thống … phát biểu": a paragraph that opens with its source
         if byline:
             sections.append(Section("byline", start, start + len(line)))
             authors.extend(_byline_names(byline["names"]))

@@ -7,7 +7,7 @@ from dataclasses import replace
 from .chains import Link
 from .lexicon import Lexicon
 from .names import Ref
-from .normalise import fold, phrase_key
+from .normalise import fold, phrase_key, tokenize
 from .records import Role
 
 
@@ -75,16 +75,32 @@ def _role(ref: Ref, link: Link, closing: Link | None, lexicon: Lexicon) -> Role:
         country = _org_country(org_key, lexicon)
     if country is None and vietnamese:
         country = "VN"
-    if org is None and default_org and country in (None, "VN"):
-        org = default_org
+    if org is None and default_org and country == "VN":
+        org = default_org  # "Thủ tướng Chính phủ" is Vietnam's; a foreign prime minister's body is not named
     if org is None and kind == "party" and country in lexicon.ruling_parties:
         org = lexicon.ruling_parties[country]  # "Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình"
+    org = _without_country(org, lexicon)
     sentence = ref.sentence
     item = sentence.items[ref.index]
     start = min(item.start, link.title.start)
     end = max(item.end, link.title.end)
     return Role(ref.resolved or ref.name, title, org, country, (start, end),
                 "former" if link.former else None, entry.get("title_en") if entry else None, org_key)
+
+
+STATE_ORGANS = tuple(phrase_key(w) + " " for w in ("Bộ", "Hạ viện", "Thượng viện", "Quốc hội", "Chính phủ", "Nghị viện"))
+
+
+def _without_country(org: str | None, lexicon: Lexicon) -> str | None:
+    """'Bộ Ngoại giao Mỹ', 'Hạ viện Thái Lan': a state organ is named without its state (the country says it)."""
+    if not org or not (phrase_key(org) + " ").startswith(STATE_ORGANS):
+        return org
+    tokens = tokenize(org)
+    for cut in range(1, len(tokens)):
+        found = lexicon.phrases.match_at(tokens, cut, frozenset({"country"}))
+        if found is not None and found.end == len(tokens):
+            return org[:tokens[cut].start].rstrip()
+    return org
 
 
 def _shorter_title(title: str, lexicon: Lexicon) -> str | None:
