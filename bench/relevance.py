@@ -1,0 +1,85 @@
+"""Precision and recall of the foreign-affairs gate (graph/relevance.py).
+
+On the project's own labelled articles (tests/data/relevance/) and, when the
+shared evaluation folder exists (default /work/shared/eval, or the path given),
+on its dev + raw articles (all foreign affairs) and its topic articles (none
+is; those marked ``doubtful`` are reported with and without them). Every miss
+and every false positive is printed with the reason (the gate's evidence).
+
+    python bench/relevance.py [EVAL_FOLDER] [-v]
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from graph.extract import extract
+from graph.read import read_paths
+from graph.records import Article
+from graph.relevance import evidence_lines, judge
+
+ROOT = Path(__file__).resolve().parent.parent
+OWN = ROOT / "tests" / "data" / "relevance"
+
+
+def judged(paths: list[Path]) -> dict[str, tuple[bool, list[str], str]]:
+    """doc id -> (relevant, evidence lines, headline) for every article under ``paths``."""
+    out = {}
+    for article in read_paths(paths):
+        if isinstance(article, Article):
+            verdict = judge(extract(article))
+            out[article.doc_id] = (verdict.relevant, evidence_lines(verdict, article.text),
+                                   (article.title or article.text[:70]).replace("\n", " ")[:70])
+    return out
+
+
+def labels(path: Path) -> dict[str, dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {row["doc"]: row for row in rows}
+
+
+def score(name: str, gold: dict[str, bool], found: dict[str, tuple[bool, list[str], str]], verbose: bool) -> None:
+    tp = sum(1 for d, g in gold.items() if g and found[d][0])
+    fp = sum(1 for d, g in gold.items() if not g and found[d][0])
+    fn = sum(1 for d, g in gold.items() if g and not found[d][0])
+    precision = tp / (tp + fp) if tp + fp else float("nan")
+    recall = tp / (tp + fn) if tp + fn else float("nan")
+    positives = sum(gold.values())
+    print(f"{name:<34} {len(gold):>4} articles ({positives} relevant)  precision {precision:.3f}  "
+          f"recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+    for doc, truth in gold.items():
+        relevant, evidence, headline = found[doc]
+        if relevant != truth:
+            kind = "missed" if truth else "false positive"
+            print(f"    {kind}: {doc}: {headline}")
+            for line in evidence[:3]:
+                print(f"        {line}")
+        elif verbose and relevant:
+            print(f"    ok: {doc}: {evidence[0]}")
+
+
+def main(argv: list[str]) -> None:
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    started = time.perf_counter()
+    own = labels(OWN / "labels.jsonl")
+    score("own labelled set", {d: r["foreign_affairs"] for d, r in own.items()},
+          judged(sorted(OWN.glob("*.txt"))), verbose)
+    shared = Path(args[0]) if args else Path("/work/shared/eval")
+    if shared.is_dir():
+        dev = judged([shared / "dev" / "texts", shared / "raw"])
+        score("shared dev + raw (all relevant)", {d: True for d in dev}, dev, verbose)
+        topic_labels = labels(shared / "topic" / "labels.jsonl")
+        topic = judged([shared / "topic" / "texts"])
+        score("shared topic (none relevant)", {d: False for d in topic}, topic, verbose)
+        sure = {d: False for d in topic if not topic_labels.get(d, {}).get("doubtful")}
+        score("shared topic without doubtful", sure, topic, False)
+        both = {**{d: True for d in dev}, **{d: False for d in topic}}
+        score("shared dev + raw + topic", both, {**dev, **topic}, False)
+    print(f"({time.perf_counter() - started:.1f} s)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
