@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from graph.extract import extract
@@ -40,20 +41,19 @@ def labels(path: Path) -> dict[str, dict]:
     return {row["doc"]: row for row in rows}
 
 
-def score(name: str, gold: dict[str, bool], found: dict[str, tuple[bool, list[str], str]], verbose: bool) -> None:
-    tp = sum(1 for d, g in gold.items() if g and found[d][0])
-    fp = sum(1 for d, g in gold.items() if not g and found[d][0])
-    fn = sum(1 for d, g in gold.items() if g and not found[d][0])
-    precision = tp / (tp + fp) if tp + fp else float("nan")
-    recall = tp / (tp + fn) if tp + fn else float("nan")
-    positives = sum(gold.values())
-    print(f"{name:<34} {len(gold):>4} articles ({positives} relevant)  precision {precision:.3f}  "
-          f"recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn})")
+def score(name: str, gold: dict[str, bool], found: dict[str, tuple[bool, list[str], str]], verbose: bool,
+          listing: bool = True) -> None:
+    """One line of figures, then every miss and false positive with the gate's evidence."""
+    counts = Counter((truth, found[doc][0]) for doc, truth in gold.items())
+    tp, fp, fn, tn = counts[True, True], counts[False, True], counts[True, False], counts[False, False]
+    figures = [f"precision {tp / (tp + fp):.3f}" if tp else "", f"recall {tp / (tp + fn):.3f}" if tp + fn else "",
+               f"false positives {fp}/{fp + tn} ({fp / (fp + tn):.1%})" if fp + tn else ""]
+    print(f"{name:<32} {len(gold):>4} articles ({tp + fn} relevant)  " + "  ".join(f for f in figures if f)
+          + f"  [tp {tp}, fp {fp}, fn {fn}, tn {tn}]")
     for doc, truth in gold.items():
         relevant, evidence, headline = found[doc]
-        if relevant != truth:
-            kind = "missed" if truth else "false positive"
-            print(f"    {kind}: {doc}: {headline}")
+        if relevant != truth and listing:
+            print(f"    {'missed' if truth else 'false positive'}: {doc}: {headline}")
             for line in evidence[:3]:
                 print(f"        {line}")
         elif verbose and relevant:
@@ -75,9 +75,11 @@ def main(argv: list[str]) -> None:
         topic = judged([shared / "topic" / "texts"])
         score("shared topic (none relevant)", {d: False for d in topic}, topic, verbose)
         sure = {d: False for d in topic if not topic_labels.get(d, {}).get("doubtful")}
-        score("shared topic without doubtful", sure, topic, False)
+        score("shared topic without doubtful", sure, topic, False, listing=False)
         both = {**{d: True for d in dev}, **{d: False for d in topic}}
-        score("shared dev + raw + topic", both, {**dev, **topic}, False)
+        score("shared dev + raw + topic", both, {**dev, **topic}, False, listing=False)
+        sure_both = {**{d: True for d in dev}, **sure}
+        score("shared, without doubtful", sure_both, {**dev, **topic}, False, listing=False)
     print(f"({time.perf_counter() - started:.1f} s)")
 
 

@@ -41,6 +41,7 @@ from .resources import read_list
 VIETNAM = "VN"
 OFFICIAL_KINDS = frozenset({"state", "party", "government", "legislature", "diplomatic", "royal",
                             "military_post", "local"})
+CONJUNCTIONS = frozenset({",", "và", "hoặc", "cùng"})
 STATE_ORG_KINDS = frozenset({"party", "state", "government", "ministry", "department", "legislature",
                              "foreign_government", "foreign_party", "foreign_legislature"})
 
@@ -151,7 +152,7 @@ def _state_code(mentions: list[Mention], index: int, reading: _Reading) -> str |
     """The country a mention stands for as a state actor, or None."""
     mention = mentions[index]
     if mention.kind in ("country", "intl"):
-        return None if _after_non_state(mentions, index, reading.words) else mention.key
+        return None if _after_non_state(mentions, _first_conjunct(mentions, index), reading.words) else mention.key
     if mention.kind == "org" and mention.get("kind") in STATE_ORG_KINDS:
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         if following is not None and following.kind == "country":
@@ -160,6 +161,15 @@ def _state_code(mentions: list[Mention], index: int, reading: _Reading) -> str |
     if mention.kind in ("person", "place"):
         return mention.get("country") or None  # a place: the event is held in that country
     return None
+
+
+def _first_conjunct(mentions: list[Mention], index: int) -> int:
+    """The first country of a coordination ("nhà đầu tư Thái Lan và Nhật Bản" -> Thái Lan)."""
+    cursor = index - 1
+    while cursor >= 1 and mentions[cursor].text.lower() in CONJUNCTIONS \
+            and mentions[cursor - 1].kind in ("country", "intl"):
+        index, cursor = cursor - 1, cursor - 2
+    return index
 
 
 def _after_non_state(mentions: list[Mention], index: int, words: Words) -> bool:
