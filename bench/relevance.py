@@ -25,12 +25,21 @@ ROOT = Path(__file__).resolve().parent.parent
 OWN = ROOT / "tests" / "data" / "relevance"
 
 
+TIMES = {"extraction": 0.0, "judgement": 0.0, "articles": 0}
+
+
 def judged(paths: list[Path]) -> dict[str, tuple[bool, list[str], str]]:
     """doc id -> (relevant, evidence lines, headline) for every article under ``paths``."""
     out = {}
     for article in read_paths(paths):
         if isinstance(article, Article):
-            verdict = judge(extract(article))
+            started = time.perf_counter()
+            extraction = extract(article)
+            middle = time.perf_counter()
+            verdict = judge(extraction)
+            TIMES["extraction"] += middle - started
+            TIMES["judgement"] += time.perf_counter() - middle
+            TIMES["articles"] += 1
             out[article.doc_id] = (verdict.relevant, evidence_lines(verdict, article.text),
                                    (article.title or article.text[:70]).replace("\n", " ")[:70])
     return out
@@ -80,7 +89,10 @@ def main(argv: list[str]) -> None:
         score("shared dev + raw + topic", both, {**dev, **topic}, False, listing=False)
         sure_both = {**{d: True for d in dev}, **sure}
         score("shared, without doubtful", sure_both, {**dev, **topic}, False, listing=False)
-    print(f"({time.perf_counter() - started:.1f} s)")
+    count = TIMES["articles"]
+    print(f"{count} articles in {time.perf_counter() - started:.1f} s: extraction {TIMES['extraction'] / count * 1000:.1f} "
+          f"ms an article, judgement {TIMES['judgement'] / count * 1000:.1f} ms "
+          f"({TIMES['judgement'] / TIMES['extraction']:.0%} of extraction)")
 
 
 if __name__ == "__main__":

@@ -77,8 +77,11 @@ class Extracted:
 
 
 def article_graph(article: Article):
-    """The named graph of one article: extraction then modelling."""
-    return to_graph(extract(article))
+    """The named graph ingest stores for one article with --all-topics: extraction, judgement, modelling."""
+    extraction = extract(article)
+    verdict = judge(extraction)
+    return to_graph(extraction, extra=relevance_triples(article.doc_id, verdict.relevant,
+                                                         evidence_lines(verdict, article.text)))
 
 
 def extract_article(article: Article, all_topics: bool = False) -> Extracted:

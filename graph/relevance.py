@@ -41,6 +41,7 @@ from .resources import read_list
 VIETNAM = "VN"
 OFFICIAL_KINDS = frozenset({"state", "party", "government", "legislature", "diplomatic", "royal",
                             "military_post", "local"})
+MAX_NAMES = 3  # proper names between a non-state head and its country
 CONJUNCTIONS = frozenset({",", "và", "hoặc", "cùng"})
 STATE_ORG_KINDS = frozenset({"party", "state", "government", "ministry", "department", "legislature",
                              "foreign_government", "foreign_party", "foreign_legislature"})
@@ -173,26 +174,32 @@ def _first_conjunct(mentions: list[Mention], index: int) -> int:
 
 
 def _after_non_state(mentions: list[Mention], index: int, words: Words) -> bool:
-    """Whether the words before a country (skipping a bracket and up to three proper names) are a non-state head."""
+    """Whether a non-state head comes before a country: right before it, or before a bracket and
+    up to MAX_NAMES capitalised names ("tập đoàn Samsung (Hàn Quốc)", "huyện Hoài Đức")."""
     cursor = index - 1
-    while cursor >= 0 and mentions[cursor].kind == "punct" and mentions[cursor].text == "(":
+    if cursor >= 0 and mentions[cursor].text == "(":
         cursor -= 1
-    names = 0
-    while cursor >= 0 and names < 3 and mentions[cursor].kind in ("word", "name") \
-            and mentions[cursor].text[:1].isupper() and _key(mentions[cursor]) not in {h[-1] for h in words.non_state}:
-        cursor, names = cursor - 1, names + 1
-    keys: list[str] = []
-    for mention in reversed(mentions[max(cursor - 2, 0): cursor + 1]):
-        if mention.kind not in ("word", "name", "title"):
-            break
-        keys.insert(0, _key(mention))
-        if tuple(keys) in words.non_state or tuple(keys[-1:]) in words.non_state:
+    for _ in range(MAX_NAMES + 1):
+        if cursor < 0:
+            return False
+        if _head_ends_at(mentions, cursor, words):
             return True
+        if mentions[cursor].kind not in ("word", "name") or not mentions[cursor].text[:1].isupper():
+            return False
+        cursor -= 1
     return False
 
 
-def _key(mention: Mention) -> str:
-    return phrase_key(mention.text)
+def _head_ends_at(mentions: list[Mention], cursor: int, words: Words) -> bool:
+    """Whether the words ending at ``mentions[cursor]`` are a non-state head."""
+    keys: list[str] = []
+    for mention in reversed(mentions[max(cursor - 2, 0): cursor + 1]):
+        if mention.kind not in ("word", "name", "title"):
+            return False
+        keys[:0] = phrase_key(mention.text).split()
+        if tuple(keys) in words.non_state:
+            return True
+    return False
 
 
 def _official(title: str, lexicon: Lexicon) -> bool:
@@ -280,17 +287,23 @@ def _foreign_affairs_post(title: str, org: str | None, reading: _Reading) -> boo
         (org is not None and phrase_key(org) in reading.words.fa_orgs)
 
 
-RULES: dict[str, Callable[[_Reading], Iterator[Evidence]]] = {
+RULES: dict[str, Callable[[_Reading], Iterator[Evidence]]] = {  # the strongest and cheapest first
     "visit": _visits, "meeting": _meetings, "partnership": _partnerships, "event": _events,
-    "diplomacy": _diplomacy, "post": _posts, "multilateral": _multilateral,
+    "post": _posts, "multilateral": _multilateral, "diplomacy": _diplomacy,
 }
+MAX_EVIDENCE = 5  # enough to show why; looking further costs time on long articles and store space
 
 
 def judge(extraction: Extraction, lexicon: Lexicon | None = None) -> Judgement:
-    """Whether the article is about Vietnam's foreign affairs, with every piece of evidence found."""
+    """Whether the article is about Vietnam's foreign affairs, with up to MAX_EVIDENCE pieces of evidence."""
     reading = _Reading(extraction, lexicon or load_lexicon(), load_words())
-    evidence = tuple(dict.fromkeys(e for rule in RULES.values() for e in rule(reading)))
-    return Judgement(bool(evidence), evidence)
+    found = (e for rule in RULES.values() for e in rule(reading))
+    evidence: dict[Evidence, None] = {}
+    for item in found:
+        evidence[item] = None
+        if len(evidence) == MAX_EVIDENCE:
+            break
+    return Judgement(bool(evidence), tuple(evidence))
 
 
 def evidence_lines(judgement: Judgement, text: str) -> list[str]:

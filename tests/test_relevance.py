@@ -116,15 +116,16 @@ def stored_judgements(dataset) -> dict[str, bool]:
     return {str(g).rsplit("/", 1)[-1]: v.toPython() for g, v in rows}
 
 
-@pytest.mark.parametrize("all_topics, judgements, summary", [
-    (False, {"fa": True}, "ingested 1 articles, 1 not foreign affairs (left out; --all-topics keeps them), "
-                          "skipped 0, failed 0"),
-    (True, {"fa": True, "sport": False}, "ingested 2 articles, 1 not foreign affairs (kept), skipped 0, failed 0"),
+@pytest.mark.parametrize("all_topics, workers, judgements, summary", [
+    (False, 1, {"fa": True}, "ingested 1 articles, 1 not foreign affairs (left out; --all-topics keeps them), "
+                             "skipped 0, failed 0"),
+    (True, 1, {"fa": True, "sport": False}, "ingested 2 articles, 1 not foreign affairs (kept), skipped 0, failed 0"),
+    (True, 2, {"fa": True, "sport": False}, "ingested 2 articles, 1 not foreign affairs (kept), skipped 0, failed 0"),
 ])
-def test_ingest_leaves_out_or_keeps_what_is_not_foreign_affairs(tmp_path, two_articles, all_topics, judgements,
-                                                                 summary):
+def test_ingest_leaves_out_or_keeps_what_is_not_foreign_affairs(tmp_path, two_articles, all_topics, workers,
+                                                                 judgements, summary):
     with opened(tmp_path / "store") as dataset:
-        report = ingest(two_articles, dataset, progress=False, all_topics=all_topics)
+        report = ingest(two_articles, dataset, progress=False, all_topics=all_topics, workers=workers)
         assert stored_judgements(dataset) == judgements
         assert (article_iri("sport") in graph_names(dataset)) is all_topics
     assert report.summary() == summary
