@@ -89,10 +89,9 @@ def main(argv: list[str]) -> None:
         score("shared dev + raw + topic", both, {**dev, **topic}, False, listing=False)
         sure_both = {**{d: True for d in dev}, **sure}
         score("shared, without doubtful", sure_both, {**dev, **topic}, False, listing=False)
-    count = TIMES["articles"]
-    print(f"{count} articles in {time.perf_counter() - started:.1f} s: extraction {TIMES['extraction'] / count * 1000:.1f} "
-          f"ms an article, judgement {TIMES['judgement'] / count * 1000:.1f} ms "
-          f"({TIMES['judgement'] / TIMES['extraction']:.0%} of extraction)")
+    count, extraction, judgement = TIMES["articles"], TIMES["extraction"], TIMES["judgement"]
+    print(f"{count} articles in {time.perf_counter() - started:.1f} s: extraction {extraction / count * 1000:.1f} ms "
+          f"an article, judgement {judgement / count * 1000:.1f} ms ({judgement / extraction:.0%} of extraction)")
 
 
 if __name__ == "__main__":

@@ -90,7 +90,8 @@ class Words:
 def load_words() -> Words:
     non_state = frozenset(tuple(phrase_key(w).split()) for w in read_list("lexicon", "non_state_heads.txt"))
     diplomacy = tuple(phrase_key(w) for w in read_list("lexicon", "diplomacy.txt"))
-    return Words(non_state, diplomacy, frozenset(phrase_key(o) for o in read_list("lexicon", "foreign_affairs_orgs.txt")))
+    fa_orgs = frozenset(phrase_key(o) for o in read_list("lexicon", "foreign_affairs_orgs.txt"))
+    return Words(non_state, diplomacy, fa_orgs)
 
 
 class _Reading:
@@ -232,7 +233,8 @@ def _meetings(reading: _Reading) -> Iterator[Evidence]:
 def _partnerships(reading: _Reading) -> Iterator[Evidence]:
     for partner in reading.x.partners:
         sides = reading.sides(partner.span[0])
-        if partner.level not in (None, "member") or (sides.vietnam and any(code == partner.code for _, code in sides.foreign)):
+        named = any(code == partner.code for _, code in sides.foreign)
+        if partner.level not in (None, "member") or (sides.vietnam and named):
             yield Evidence("partnership", partner.code, partner.code, partner.span)
 
 
@@ -257,7 +259,8 @@ def _diplomacy(reading: _Reading) -> Iterator[Evidence]:
 
 
 def _posts(reading: _Reading) -> Iterator[Evidence]:
-    """A Vietnamese foreign-affairs official with a foreign side or at an event; a foreign diplomat with a Vietnamese side."""
+    """A Vietnamese foreign-affairs official with a foreign side or at an event; a foreign
+    diplomat with a Vietnamese side."""
     event_sentences = {reading.sentence(e.span[0]) for e in reading.x.events if e.type != "other"}
     for role in reading.x.roles:
         if not role.country or not _foreign_affairs_post(role.title, role.org, reading):
@@ -275,10 +278,14 @@ def _multilateral(reading: _Reading) -> Iterator[Evidence]:
     for role in reading.x.roles:
         if role.country == VIETNAM and _official(role.title, reading.lexicon):
             sides = reading.sides(role.span[0])
-            for actor, code in sides.foreign:
-                if reading.lexicon.countries.get(code) is not None and reading.lexicon.countries[code].kind == "intl":
-                    yield Evidence("multilateral", actor, code, role.span)
-                    break
+            intl = [(actor, code) for actor, code in sides.foreign if _is_intl(code, reading.lexicon)]
+            if intl:
+                yield Evidence("multilateral", *intl[0], role.span)
+
+
+def _is_intl(code: str, lexicon: Lexicon) -> bool:
+    entry = lexicon.countries.get(code)
+    return entry is not None and entry.kind == "intl"
 
 
 def _foreign_affairs_post(title: str, org: str | None, reading: _Reading) -> bool:

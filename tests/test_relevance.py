@@ -51,12 +51,17 @@ def test_foreign_affairs_found_with_the_rule_that_found_it(text, rules):
 
 @pytest.mark.parametrize("text", [
     OFF_TOPIC,  # a fixture against a foreign team: no state actor
+    # a foreign firm
     "Tập đoàn Samsung (Hàn Quốc) cho biết các nhà máy tại Bắc Ninh đạt kim ngạch xuất khẩu 55 tỷ USD "
-    "trong năm, chiếm 15% xuất khẩu của Việt Nam.",  # a foreign firm
-    "Công an tỉnh Lạng Sơn bắt hai đối tượng người Trung Quốc vận chuyển ma túy vào Việt Nam.",  # foreign suspects
-    "Ngoại trưởng Trung Quốc Vương Nghị hội đàm với Ngoại trưởng Ai Cập Sameh Shoukry tại Cairo.",  # no Vietnamese side
-    "Đoàn đại biểu Quốc hội tiếp xúc cử tri huyện Hoài Đức trước kỳ họp.",  # a place named like a country
-    "Các chuyên gia cho rằng thị trường Việt Nam thu hút các nhà đầu tư Thái Lan và Nhật Bản.",  # coordination
+    "trong năm, chiếm 15% xuất khẩu của Việt Nam.",
+    # foreign suspects
+    "Công an tỉnh Lạng Sơn bắt hai đối tượng người Trung Quốc vận chuyển ma túy vào Việt Nam.",
+    # no Vietnamese side
+    "Ngoại trưởng Trung Quốc Vương Nghị hội đàm với Ngoại trưởng Ai Cập Sameh Shoukry tại Cairo.",
+    # a place named like a country
+    "Đoàn đại biểu Quốc hội tiếp xúc cử tri huyện Hoài Đức trước kỳ họp.",
+    # a coordination after a non-state head
+    "Các chuyên gia cho rằng thị trường Việt Nam thu hút các nhà đầu tư Thái Lan và Nhật Bản.",
 ])
 def test_hard_negatives_are_not_foreign_affairs(text):
     verdict = judged(text)
@@ -110,6 +115,10 @@ def two_articles(tmp_path) -> list[Path]:
     return [tmp_path / "fa.txt", tmp_path / "sport.txt"]
 
 
+LEFT_OUT = "ingested 1 articles, 1 not foreign affairs (left out; --all-topics keeps them), skipped 0, failed 0"
+KEPT = "ingested 2 articles, 1 not foreign affairs (kept), skipped 0, failed 0"
+
+
 def stored_judgements(dataset) -> dict[str, bool]:
     rows = dataset.query("PREFIX vnfa: <https://w3id.org/vnfa/ontology#> "
                          "SELECT ?g ?v WHERE { GRAPH ?g { ?g vnfa:foreignAffairs ?v } }")
@@ -117,10 +126,9 @@ def stored_judgements(dataset) -> dict[str, bool]:
 
 
 @pytest.mark.parametrize("all_topics, workers, judgements, summary", [
-    (False, 1, {"fa": True}, "ingested 1 articles, 1 not foreign affairs (left out; --all-topics keeps them), "
-                             "skipped 0, failed 0"),
-    (True, 1, {"fa": True, "sport": False}, "ingested 2 articles, 1 not foreign affairs (kept), skipped 0, failed 0"),
-    (True, 2, {"fa": True, "sport": False}, "ingested 2 articles, 1 not foreign affairs (kept), skipped 0, failed 0"),
+    (False, 1, {"fa": True}, LEFT_OUT),
+    (True, 1, {"fa": True, "sport": False}, KEPT),
+    (True, 2, {"fa": True, "sport": False}, KEPT),
 ])
 def test_ingest_leaves_out_or_keeps_what_is_not_foreign_affairs(tmp_path, two_articles, all_topics, workers,
                                                                  judgements, summary):
@@ -149,11 +157,11 @@ def test_facts_prints_a_line_with_empty_lists_for_articles_not_foreign_affairs(t
     facts = {f["doc"]: f for f in map(json.loads, result.stdout.splitlines())}
     assert set(facts) == {"fa", "sport"}
     assert facts["fa"]["persons"] and facts["fa"]["meetings"]
-    assert all(facts["sport"][kind] == [] for kind in ("persons", "roles", "events", "speakers", "meetings",
-                                                       "visits", "partners"))
+    lists = ("persons", "roles", "events", "speakers", "meetings", "visits", "partners")
+    assert all(facts["sport"][kind] == [] for kind in lists)
 
 
 def test_ingest_command_counts_articles_left_out(tmp_path, two_articles):
     result = CliRunner().invoke(main, ["ingest", *map(str, two_articles), "--store", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
-    assert "ingested 1 articles, 1 not foreign affairs (left out; --all-topics keeps them)" in result.stderr
+    assert LEFT_OUT in result.stderr
