@@ -17,6 +17,8 @@ STORE = click.option("--store", envvar="VNFA_STORE", default=None, metavar="DIR|
                      help="Store folder (default ./vnfa-data, or $VNFA_STORE), or a SPARQL server: "
                           "sparql+http://HOST:PORT/PATH or an endpoint file FILE.toml.")
 QUIET = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+ALL_TOPICS = click.option("--all-topics", is_flag=True,
+                          help="Keep articles not about foreign affairs too (stored, judged false).")
 FORMAT_NAMES = ("turtle", "nt", "nquads", "trig", "jsonld", "xml")
 
 
@@ -59,19 +61,22 @@ def _print_report(report, quiet: bool) -> None:
               help="Extract in N worker processes (one process writes).")
 @click.option("--bulk", is_flag=True, help="Into a new store only: Oxigraph's bulk loader, about 3x faster, "
               "not transactional (an interrupted load leaves a store that must be deleted).")
+@ALL_TOPICS
 @reports_errors
 def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: int | None, workers: int,
-           bulk: bool) -> None:
+           bulk: bool, all_topics: bool) -> None:
     """Read articles (.txt, .html, .jsonl, folders) into the store.
 
-    Ends with a summary (ingested, skipped, failed); exits 1 if any failed.
+    Articles not about Vietnam's foreign affairs are left out unless --all-topics.
+    Ends with a summary (ingested, not foreign affairs, skipped, failed); exits 1 if any failed.
     Example: vnfa ingest data/articles/ --store vnfa-data --workers 2
     """
     from graph.pipeline import ingest as run
     from graph.store import opened
 
     with opened(store) as dataset:
-        report = run(paths, dataset, progress=not quiet, max_bytes=max_bytes, workers=workers, bulk=bulk)
+        report = run(paths, dataset, progress=not quiet, max_bytes=max_bytes, workers=workers, bulk=bulk,
+                     all_topics=all_topics)
     _print_report(report, quiet)
     if report.failed:
         sys.exit(1)
@@ -82,17 +87,19 @@ def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: in
 @STORE
 @click.option("-o", "--output", default="-", help="Output file ('-' for stdout).")
 @QUIET
+@ALL_TOPICS
 @reports_errors
-def facts(paths: tuple[str, ...], store: str | None, output: str, quiet: bool) -> None:
+def facts(paths: tuple[str, ...], store: str | None, output: str, quiet: bool, all_topics: bool) -> None:
     """Write the SPEC facts view (JSON Lines, one article a line).
 
-    With PATHs, they are ingested into a temporary store first.
+    With PATHs, they are ingested into a temporary store first. An article not about
+    foreign affairs has its line with empty lists (unless --all-topics).
     Example: vnfa facts data/articles/seed.txt -o seed.jsonl
     """
     from graph.commands import facts_lines, open_output, store_for
 
-    with store_for(paths, store, quiet=quiet) as (dataset, report):
-        lines = facts_lines(dataset, report.ingested if report else None)
+    with store_for(paths, store, quiet=quiet, all_topics=all_topics) as (dataset, report):
+        lines = facts_lines(dataset, report.ingested if report else None, report.left_out if report else None)
     if report and report.failed:
         _print_report(report, quiet)
     out = open_output(output)
@@ -306,15 +313,16 @@ def stats(store: str | None) -> None:
 @STORE
 @click.option("--out", "out_dir", default="vnfa-out", help="Folder for network.png and graph.ttl.")
 @QUIET
+@ALL_TOPICS
 @reports_errors
-def build(store: str | None, out_dir: str, quiet: bool) -> None:
+def build(store: str | None, out_dir: str, quiet: bool, all_topics: bool) -> None:
     """Ingest the bundled articles, print stats, write network.png and graph.ttl.
 
     Example: vnfa build
     """
     from graph.commands import build as run
 
-    report, counts, written = run(store, out_dir, progress=not quiet)
+    report, counts, written = run(store, out_dir, progress=not quiet, all_topics=all_topics)
     _print_report(report, quiet)
     for name, value in counts.items():
         click.echo(f"{name:<14}{value:>8}")

@@ -13,7 +13,7 @@ from .store import opened
 
 
 @contextmanager
-def store_for(paths: tuple[str, ...], store: str | None, *, quiet: bool):
+def store_for(paths: tuple[str, ...], store: str | None, *, quiet: bool, all_topics: bool = False):
     """The given store, or for PATHs a temporary store holding just them."""
     if not paths:
         with opened(store, create=False) as dataset:
@@ -22,16 +22,20 @@ def store_for(paths: tuple[str, ...], store: str | None, *, quiet: bool):
     from .pipeline import ingest
 
     with tempfile.TemporaryDirectory(prefix="vnfa-") as folder, opened(Path(folder) / "store") as dataset:
-        report = ingest(paths, dataset, progress=not quiet)
+        report = ingest(paths, dataset, progress=not quiet, all_topics=all_topics)
         yield dataset, report
 
 
-def facts_lines(dataset, doc_ids: list[str] | None = None) -> list[str]:
-    from .facts import all_facts
+def facts_lines(dataset, doc_ids: list[str] | None = None, left_out: dict | None = None) -> list[str]:
+    """JSON lines of the facts of ``doc_ids`` (all articles by default), then of the articles
+    ``left_out`` as not foreign affairs (doc id -> pipeline.Header), with empty lists."""
+    from .facts import all_facts, empty_facts
     from .model import article_iri
 
     graphs = [article_iri(d) for d in doc_ids] if doc_ids is not None else None
-    return [json.dumps(f, ensure_ascii=False) for f in all_facts(dataset, graphs)]
+    facts = all_facts(dataset, graphs)
+    facts += [empty_facts(doc, h.published, h.authors) for doc, h in (left_out or {}).items()]
+    return [json.dumps(f, ensure_ascii=False) for f in facts]
 
 
 def read_gold(path: str) -> dict[str, dict]:
@@ -67,7 +71,7 @@ def draw_network(dataset, output: str, request=None, *, progress: bool = False) 
     return network.number_of_nodes(), network.number_of_edges()
 
 
-def build(store: str | None, out_dir: str, *, progress: bool = True):
+def build(store: str | None, out_dir: str, *, progress: bool = True, all_topics: bool = False):
     """The main job: bundled articles -> store -> stats, network.png, graph.ttl."""
     from .export import export
     from .pipeline import ingest
@@ -77,7 +81,7 @@ def build(store: str | None, out_dir: str, *, progress: bool = True):
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with opened(store) as dataset:
-        report = ingest([data_path("articles")], dataset, progress=progress)
+        report = ingest([data_path("articles")], dataset, progress=progress, all_topics=all_topics)
         counts = stats(dataset)
         draw_network(dataset, str(out / "network.png"))
         with open(out / "graph.ttl", "wb") as handle:

@@ -3,6 +3,7 @@ store by SPARQL: a fact not in the graph is not in the facts.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rdflib import Dataset, URIRef
@@ -28,10 +29,18 @@ def _local(iri: str | None) -> str | None:
     return iri.rsplit("#", 1)[-1] if iri else None
 
 
+def empty_facts(doc: str, published: str | None, authors: Iterable[str] = ()) -> dict:
+    """The facts line of an article not about foreign affairs: its header, every list empty."""
+    lists = {kind: [] for kind in KINDS[1:]}
+    return {"doc": doc, "published": published, **lists, "authors": sorted(set(authors))}
+
+
 def article_facts(dataset: Dataset, graph: URIRef) -> dict:
-    """The facts of one article's graph."""
+    """The facts of one article's graph (none when it is judged not foreign affairs)."""
     header = _rows(dataset, "article", graph)
     doc = header[0]["id"] if header else str(graph)
+    if header and header[0]["relevant"] == "false":
+        return empty_facts(doc, header[0]["published"], (r["author"] for r in header if r["author"]))
     events = _rows(dataset, "events", graph)
     keys = {event: f"e{n}" for n, event in enumerate(dict.fromkeys(r["event"] for r in events), 1)}
     seen_events: set[str] = set()

@@ -7,6 +7,7 @@ IRI, so that ingesting the article again replaces exactly its facts.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
@@ -250,18 +251,26 @@ def _known_person(name: str, lexicon: Lexicon):
     return match.entry if match is not None and match.end == len(tokens) else None
 
 
-def to_graph(extraction: Extraction, lexicon: Lexicon | None = None) -> Graph:
-    """The named graph of one article."""
+def relevance_triples(doc_id: str, relevant: bool, evidence: Iterable[str] = ()) -> set[tuple]:
+    """The relevance gate's judgement on an article (graph/relevance.py), for its named graph."""
+    article = article_iri(doc_id)
+    triples = {(article, VNFA.foreignAffairs, Literal(relevant))}
+    return triples | {(article, VNFA.relevanceEvidence, Literal(line)) for line in evidence}
+
+
+def to_graph(extraction: Extraction, lexicon: Lexicon | None = None, extra: Iterable[tuple] = ()) -> Graph:
+    """The named graph of one article (with ``extra`` triples: the relevance judgement)."""
     graph = Graph(identifier=article_iri(extraction.article.doc_id))
-    for triple in _Builder(extraction, lexicon or load_lexicon()).build():
+    for triple in _Builder(extraction, lexicon or load_lexicon()).build() | set(extra):
         graph.add(triple)
     return graph
 
 
-def to_nquads(extraction: Extraction, lexicon: Lexicon | None = None) -> tuple[str, str, int]:
+def to_nquads(extraction: Extraction, lexicon: Lexicon | None = None,
+              extra: Iterable[tuple] = ()) -> tuple[str, str, int]:
     """(graph IRI, N-Quads text, quad count) of one article, without building an rdflib Graph."""
     name = article_iri(extraction.article.doc_id)
-    triples = _Builder(extraction, lexicon or load_lexicon()).build()
+    triples = _Builder(extraction, lexicon or load_lexicon()).build() | set(extra)
     suffix = f" {name.n3()} .\n"
     rows = (_nt_row(triple) for triple in triples)  # rdflib's own N-Triples form of each triple
     return str(name), "".join(row[: row.rfind(" .")] + suffix for row in rows), len(triples)

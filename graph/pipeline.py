@@ -25,9 +25,10 @@ from rdflib import Dataset
 
 from .errors import GraphError, InputError, SkippedInput, StoreError
 from .extract import extract
-from .model import REFERENCE_GRAPH, article_iri, reference_graph, to_graph, to_nquads
+from .model import REFERENCE_GRAPH, article_iri, reference_graph, relevance_triples, to_graph, to_nquads
 from .read import SUFFIXES, Notice, read_paths
 from .records import Article
+from .relevance import evidence_lines, judge
 from .store import backend, has_graph, replace_graph, write_batch
 
 BATCH_ARTICLES = 500  # at most, per transaction
@@ -43,9 +44,22 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     quads: int = 0
     skipped: list[str] = field(default_factory=list)  # inputs with no article: empty, no body, duplicates
+    left_out: dict[str, Header] = field(default_factory=dict)  # not foreign affairs, not stored
+    off_topic_kept: int = 0  # not foreign affairs, stored (--all-topics) with the false judgement
 
     def summary(self) -> str:
-        return f"ingested {len(self.ingested)} articles, skipped {len(self.skipped)}, failed {len(self.failed)}"
+        off_topic = f"{len(self.left_out)} not foreign affairs (left out; --all-topics keeps them), " \
+            if self.left_out else f"{self.off_topic_kept} not foreign affairs (kept), " if self.off_topic_kept else ""
+        return f"ingested {len(self.ingested)} articles, {off_topic}skipped {len(self.skipped)}, " \
+               f"failed {len(self.failed)}"
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the facts view shows of an article left out: its date and byline."""
+
+    published: str | None = None
+    authors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,24 +72,38 @@ class Extracted:
     nquads: str = ""
     quads: int = 0
     error: str = ""
+    relevant: bool = True
+    header: Header | None = None  # for an article left out as not foreign affairs
 
 
 def article_graph(article: Article):
-    """The named graph of one article: extraction then modelling."""
-    return to_graph(extract(article))
+    """The named graph ingest stores for one article with --all-topics: extraction, judgement, modelling."""
+    extraction = extract(article)
+    verdict = judge(extraction)
+    return to_graph(extraction, extra=relevance_triples(article.doc_id, verdict.relevant,
+                                                         evidence_lines(verdict, article.text)))
 
 
-def extract_article(article: Article) -> Extracted:
-    """Extraction and modelling of one article, as plain picklable data."""
+def extract_article(article: Article, all_topics: bool = False) -> Extracted:
+    """Extraction, relevance gate and modelling of one article, as plain picklable data.
+
+    An article not about foreign affairs gets an empty graph (writing it removes an older
+    version) unless ``all_topics``, which keeps it with the false judgement."""
     source = article.source or article.doc_id
     try:
-        name, nquads, count = to_nquads(extract(article))  # no rdflib Graph: half the cost of an article
+        extraction = extract(article)
+        verdict = judge(extraction)
+        if not verdict.relevant and not all_topics:
+            return Extracted(article.doc_id, source, str(article_iri(article.doc_id)), relevant=False,
+                             header=Header(article.published, article.authors))
+        extra = relevance_triples(article.doc_id, verdict.relevant, evidence_lines(verdict, article.text))
+        name, nquads, count = to_nquads(extraction, extra=extra)  # no rdflib Graph: half the cost of an article
     except GraphError as error:
         return Extracted(article.doc_id, source, error=f"{source}: {error}")
     except Exception as error:  # a bug in extraction must not stop the batch
         return Extracted(article.doc_id, source, error=f"{source}: internal error ({type(error).__name__}: "
                                                        f"{error}); please report it")
-    return Extracted(article.doc_id, source, name, nquads, count)
+    return Extracted(article.doc_id, source, name, nquads, count, relevant=verdict.relevant)
 
 
 def ensure_reference(dataset: Dataset) -> None:
@@ -113,17 +141,17 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def extracted(items: Iterable, workers: int = 1) -> Iterator:
+def extracted(items: Iterable, workers: int = 1, all_topics: bool = False) -> Iterator:
     """Articles replaced by their Extracted, in input order (other items pass through);
     with workers > 1 in that many processes, a bounded window ahead."""
     if workers <= 1:
         for item in items:
-            yield extract_article(item) if isinstance(item, Article) else item
+            yield extract_article(item, all_topics) if isinstance(item, Article) else item
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         window: deque[Future | list] = deque()
         for chunk in _chunks(items, CHUNK):
-            window.append(pool.submit(_extract_chunk, chunk))
+            window.append(pool.submit(_extract_chunk, chunk, all_topics))
             if len(window) >= workers * 8:
                 yield from window.popleft().result()
         while window:
@@ -140,8 +168,8 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _extract_chunk(items: list) -> list:
-    return [extract_article(i) if isinstance(i, Article) else i for i in items]
+def _extract_chunk(items: list, all_topics: bool = False) -> list:
+    return [extract_article(i, all_topics) if isinstance(i, Article) else i for i in items]
 
 
 class _Writer:
@@ -178,11 +206,18 @@ class _Writer:
             self.report.skipped.append(f"{self.seen[item.doc_id]}: id '{item.doc_id}' again in {item.source}; "
                                        "the later one is kept")
             if self.pending.pop(item.doc_id, None) is None:
-                self.report.ingested.remove(item.doc_id)
+                self._forget(item.doc_id)
             self.bar.update(1)
         self.seen[item.doc_id] = item.source
         self.pending[item.doc_id] = item
         self.pending_quads += item.quads
+
+    def _forget(self, doc_id: str) -> None:
+        """An article written earlier in this run, replaced by a later one with the same id."""
+        if doc_id in self.report.left_out:
+            del self.report.left_out[doc_id]
+        else:
+            self.report.ingested.remove(doc_id)
 
     def flush(self) -> None:
         """Write the pending articles as one batch; on a failure, one by one to name the culprit."""
@@ -195,7 +230,9 @@ class _Writer:
             done = items
         except GraphError:
             done = [e for e in items if self._write_one(e)]
-        self.report.ingested.extend(e.doc_id for e in done)
+        self.report.ingested.extend(e.doc_id for e in done if e.relevant or e.nquads)
+        self.report.off_topic_kept += sum(1 for e in done if not e.relevant and e.nquads)
+        self.report.left_out.update((e.doc_id, e.header) for e in done if e.header is not None)
         self.report.quads += sum(e.quads for e in done)
         self.bar.update(len(items))
 
@@ -209,8 +246,11 @@ class _Writer:
 
 
 def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = True, workers: int = 1,
-           bulk: bool = False, max_bytes: int | None = None) -> IngestReport:
-    """Read, extract and store every article under ``sources``; each article is written whole or not at all."""
+           bulk: bool = False, max_bytes: int | None = None, all_topics: bool = False) -> IngestReport:
+    """Read, extract and store every article under ``sources``; each article is written whole or not at all.
+
+    Articles the relevance gate judges not about foreign affairs are left out (and any older
+    version removed) unless ``all_topics``."""
     from tqdm import tqdm
 
     sources = list(sources)
@@ -225,7 +265,7 @@ def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = 
     writer = _Writer(dataset, report, bar, bulk)
     if bulk:
         store.begin_bulk()
-    for item in extracted(read_paths(sources, max_bytes=max_bytes), workers):
+    for item in extracted(read_paths(sources, max_bytes=max_bytes), workers, all_topics):
         writer.add(item)
     writer.flush()
     if bulk:

@@ -64,6 +64,8 @@ class VNFA(DefinedNamespace):
     mentionedIn: URIRef
     byline: URIRef
     inferredDate: URIRef
+    foreignAffairs: URIRef
+    relevanceEvidence: URIRef
     # controlled terms
     current: URIRef
     former: URIRef
