@@ -1,12 +1,18 @@
 """Facts -> RDF: stable IRIs, labels in Vietnamese and English, and for
 every fact the article and character span it comes from.
 
-Everything from one article goes into one graph named by the article's
-IRI, so that ingesting the article again replaces exactly its facts.
+What an article says (memberships, events, encounters, partnerships, the
+shortcut triples, evidence) goes into one graph named by the article's IRI,
+so that ingesting the article again replaces exactly its facts. What an
+entity *is* (type, names, labels, codes, owl:sameAs: ``is_entity_triple``)
+goes once into the shared entities graph, written with set semantics, so
+that a query without ``GRAPH`` meets each name once however many articles
+mention the person.
 """
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
@@ -16,12 +22,38 @@ from rdflib.plugins.serializers.nt import _nt_row
 from .lexicon import Lexicon, load_lexicon
 from .normalise import slug
 from .records import Extraction, Role
-from .vocab import BASE, EVENT_CLASSES, EVENT_TYPES, LEVELS, ORG, PROV, SCHEMA, VNFA, WD
+from .vocab import ENTITIES_GRAPH, EVENT_CLASSES, EVENT_TYPES, ID, LEVELS, ORG, PROV, SCHEMA, VNFA, WD
 
-ID = BASE + "id/"
-REFERENCE_GRAPH = URIRef(ID + "graph/reference")
 VIETNAM = URIRef(ID + "country/VN")
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+ENTITY_KINDS = ("person", "group", "org", "post", "place", "title", "country", "intl")  # id/<kind>/...
+ENTITY_PREFIXES = tuple(f"{ID}{kind}/" for kind in ENTITY_KINDS)
+ENTITY_PREDICATES = frozenset({RDF.type, SCHEMA.name, RDFS.label, OWL.sameAs, VNFA.code, SKOS.prefLabel,
+                               SKOS.inScheme, ORG.role, ORG.postIn, VNFA.country})
+
+
+def is_entity_triple(triple: tuple) -> bool:
+    """What an entity is (not what an article says about it): these live in the entities graph."""
+    subject, predicate, _ = triple
+    return predicate in ENTITY_PREDICATES and str(subject).startswith(ENTITY_PREFIXES)
+
+
+NAMING = frozenset({SCHEMA.name, SKOS.prefLabel})  # an entity's names, kept as the article writes them too
+
+
+def split_entities(triples: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """(the article's own triples, the entity triples) of an article's triples. The article keeps each
+    name it gives an entity as ``vnfa:writtenAs``: the entities graph holds every article's spellings."""
+    own: list[tuple] = []
+    shared: list[tuple] = []
+    for triple in triples:
+        if not is_entity_triple(triple):
+            own.append(triple)
+            continue
+        shared.append(triple)
+        if triple[1] in NAMING:
+            own.append((triple[0], VNFA.writtenAs, triple[2]))
+    return own, shared
 
 
 def article_iri(doc_id: str) -> URIRef:
@@ -251,26 +283,33 @@ def _known_person(name: str, lexicon: Lexicon):
 
 
 def to_graph(extraction: Extraction, lexicon: Lexicon | None = None) -> Graph:
-    """The named graph of one article."""
+    """Everything one article yields, its facts and the entities it describes, in one graph (to check
+    and inspect; the store keeps the entity triples apart: ``to_nquads``)."""
     graph = Graph(identifier=article_iri(extraction.article.doc_id))
     for triple in _Builder(extraction, lexicon or load_lexicon()).build():
         graph.add(triple)
     return graph
 
 
+def nquads(triples: Iterable[tuple], graph: URIRef) -> str:
+    """Triples as N-Quads text in ``graph``, in rdflib's own N-Triples form of each triple."""
+    suffix = f" {graph.n3()} .\n"
+    return "".join(row[: row.rfind(" .")] + suffix for row in map(_nt_row, triples))
+
+
 def to_nquads(extraction: Extraction, lexicon: Lexicon | None = None) -> tuple[str, str, int]:
-    """(graph IRI, N-Quads text, quad count) of one article, without building an rdflib Graph."""
+    """(article graph IRI, N-Quads text, quad count) of one article, without building an rdflib Graph:
+    its own facts in its graph, then the entities it describes in the entities graph."""
     name = article_iri(extraction.article.doc_id)
-    triples = _Builder(extraction, lexicon or load_lexicon()).build()
-    suffix = f" {name.n3()} .\n"
-    rows = (_nt_row(triple) for triple in triples)  # rdflib's own N-Triples form of each triple
-    return str(name), "".join(row[: row.rfind(" .")] + suffix for row in rows), len(triples)
+    own, shared = split_entities(_Builder(extraction, lexicon or load_lexicon()).build())
+    return str(name), nquads(own, name) + nquads(shared, ENTITIES_GRAPH), len(own) + len(shared)
 
 
 def reference_graph(lexicon: Lexicon | None = None) -> Graph:
-    """Countries and international organisations from the gazetteers, with Wikidata links."""
+    """Countries, international organisations and titles from the gazetteers, with Wikidata links:
+    the part of the entities graph that no article needs to mention."""
     lexicon = lexicon or load_lexicon()
-    graph = Graph(identifier=REFERENCE_GRAPH)
+    graph = Graph(identifier=ENTITIES_GRAPH)
     for code, entry in lexicon.countries.items():
         node = country_iri(code, lexicon)
         graph.add((node, RDF.type, VNFA.InternationalOrganization if entry.kind == "intl" else SCHEMA.Country))

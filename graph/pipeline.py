@@ -25,10 +25,11 @@ from rdflib import Dataset
 
 from .errors import GraphError, InputError, SkippedInput, StoreError
 from .extract import extract
-from .model import REFERENCE_GRAPH, article_iri, reference_graph, to_graph, to_nquads
+from .model import article_iri, reference_graph, to_graph, to_nquads
 from .read import SUFFIXES, Notice, read_paths
 from .records import Article
-from .store import backend, has_graph, replace_graph, write_batch
+from .store import add_graph, backend, has_graph, write_batch
+from .vocab import ENTITIES_GRAPH
 
 BATCH_ARTICLES = 500  # at most, per transaction
 BATCH_SECONDS = 0.5  # at least this often, so that a killed run has written what it showed
@@ -79,9 +80,9 @@ def extract_article(article: Article) -> Extracted:
 
 
 def ensure_reference(dataset: Dataset) -> None:
-    """Write the gazetteers' reference graph when the store does not have it yet."""
-    if not has_graph(dataset, REFERENCE_GRAPH):
-        replace_graph(dataset, reference_graph())
+    """Start the entities graph with the gazetteers' countries, organisations and titles."""
+    if not has_graph(dataset, ENTITIES_GRAPH):
+        add_graph(dataset, reference_graph())
 
 
 def count_articles(sources: Iterable[str | Path]) -> int | None:
