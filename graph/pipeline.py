@@ -23,6 +23,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from .entities import gc, has_articles
 from .errors import GraphError, InputError, SkippedInput, StoreError
 from .extract import extract
 from .model import article_iri, reference_graph, to_graph, to_nquads
@@ -43,6 +44,7 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)  # one line per failure, naming the file
     warnings: list[str] = field(default_factory=list)
     quads: int = 0
+    entities_removed: int = 0  # triples of entities no article mentions any more (graph.entities.gc)
     skipped: list[str] = field(default_factory=list)  # inputs with no article: empty, no body, duplicates
 
     def summary(self) -> str:
@@ -216,6 +218,7 @@ def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = 
 
     sources = list(sources)
     report = IngestReport()
+    replacing = has_articles(dataset)  # only then can an article's new version orphan an entity
     ensure_reference(dataset)
     store = backend(dataset)
     if bulk and not store.can_bulk_load():
@@ -232,6 +235,8 @@ def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = 
     if bulk:
         store.end_bulk()
     bar.close()
+    if replacing:
+        report.entities_removed = gc(dataset)
     return report
 
 
