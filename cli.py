@@ -372,11 +372,13 @@ def migrate(store: str | None, quiet: bool) -> None:
     """
     from graph.entities import gc as collect
     from graph.entities import migrate as run
+    from graph.linking import link
     from graph.store import opened
 
     with opened(store, create=False, old_layout=True) as dataset:
         moved = run(dataset, progress=not quiet)
         collect(dataset)
+        link(dataset)
     click.echo(f"migrated {moved} articles to one entities graph", err=quiet)
 
 
@@ -390,11 +392,29 @@ def gc(store: str | None) -> None:
     Example: vnfa gc --store vnfa-data
     """
     from graph.entities import gc as collect
+    from graph.linking import link
     from graph.store import opened
 
     with opened(store, create=False) as dataset:
         removed = collect(dataset)
-    click.echo(f"removed {removed} triples of entities no article mentions")
+        links = link(dataset)
+    click.echo(f"removed {removed} triples of entities no article mentions; {links} short names linked")
+
+
+@main.command(name="link")
+@STORE
+@reports_errors
+def link_persons(store: str | None) -> None:
+    """Link short and initialled names ('G.Bush') to the one full name they stand for (owl:sameAs).
+
+    'vnfa ingest' and 'vnfa gc' do it themselves; the links depend on the store, not the ingest order.
+    Example: vnfa link --store vnfa-data
+    """
+    from graph.linking import link
+    from graph.store import opened
+
+    with opened(store, create=False) as dataset:
+        click.echo(f"{link(dataset)} short names linked to a full name")
 
 
 @main.command()

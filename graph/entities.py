@@ -73,7 +73,7 @@ def migrate(dataset: Dataset, *, progress: bool = False) -> int:
 
 def _relaid(name: URIRef, triples: Iterable[tuple]) -> tuple[str, str]:
     """One old article graph as a batch item of the current layout."""
-    from .model import nquads, split_entities
+    from .partition import nquads, split_entities
 
     own, shared = split_entities(triples)
     return str(name), nquads(own, name) + nquads(shared, ENTITIES_GRAPH)

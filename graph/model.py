@@ -12,50 +12,19 @@ mention the person.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
-from rdflib.plugins.serializers.nt import _nt_row
 
 from .lexicon import Lexicon, load_lexicon
 from .normalise import slug
+from .partition import nquads, split_entities
 from .records import Extraction, Role
 from .vocab import ENTITIES_GRAPH, EVENT_CLASSES, EVENT_TYPES, ID, LEVELS, ORG, PROV, SCHEMA, VNFA, WD
 
 VIETNAM = URIRef(ID + "country/VN")
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
-ENTITY_KINDS = ("person", "group", "org", "post", "place", "title", "country", "intl")  # id/<kind>/...
-ENTITY_PREFIXES = tuple(f"{ID}{kind}/" for kind in ENTITY_KINDS)
-ENTITY_PREDICATES = frozenset({RDF.type, SCHEMA.name, RDFS.label, OWL.sameAs, VNFA.code, SKOS.prefLabel,
-                               SKOS.inScheme, ORG.role, ORG.postIn, VNFA.country})
-
-
-def is_entity_triple(triple: tuple) -> bool:
-    """What an entity is (not what an article says about it): these live in the entities graph."""
-    subject, predicate, _ = triple
-    return predicate in ENTITY_PREDICATES and str(subject).startswith(ENTITY_PREFIXES)
-
-
-NAMING = frozenset({SCHEMA.name, SKOS.prefLabel})  # an entity's names, kept as the article writes them too
-
-
-def split_entities(triples: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
-    """(the article's own triples, the entity triples) of an article's triples. The article keeps each
-    name it gives an entity as ``vnfa:writtenAs``: the entities graph holds every article's spellings."""
-    own: list[tuple] = []
-    shared: list[tuple] = []
-    for triple in triples:
-        if not is_entity_triple(triple):
-            own.append(triple)
-            continue
-        shared.append(triple)
-        if triple[1] in NAMING:
-            own.append((triple[0], VNFA.writtenAs, triple[2]))
-    return own, shared
-
-
 def article_iri(doc_id: str) -> URIRef:
     """The article's IRI (also the name of its graph): the id when it is already a slug."""
     name = slug(doc_id)
@@ -215,9 +184,18 @@ class _Builder:
         if country is not None:
             self.add((membership, VNFA.country, country))
         self.add((membership, VNFA.status, VNFA.former if role.status == "former" else VNFA.current))
-        if self.x.article.published:
-            self.add((membership, VNFA.asOf, date_literal(self.x.article.published)))
+        as_of = self.as_of(role)
+        if as_of is not None:
+            self.add((membership, VNFA.asOf, as_of))
         self.evidence(membership, role.span)
+
+    def as_of(self, role: Role) -> Literal | None:
+        """When the text shows the post held: the full date of the event it is told in, else the article's."""
+        start, end = role.span
+        for event in self.x.events:
+            if event.date and len(event.date) == 10 and event.span[0] <= start and end <= event.span[1]:
+                return date_literal(event.date)
+        return date_literal(self.x.article.published)
 
     def event(self, event) -> URIRef:
         node = URIRef(f"{ID}event/{slug(self.x.article.doc_id)}/{event.key}-{event.type}")
@@ -289,12 +267,6 @@ def to_graph(extraction: Extraction, lexicon: Lexicon | None = None) -> Graph:
     for triple in _Builder(extraction, lexicon or load_lexicon()).build():
         graph.add(triple)
     return graph
-
-
-def nquads(triples: Iterable[tuple], graph: URIRef) -> str:
-    """Triples as N-Quads text in ``graph``, in rdflib's own N-Triples form of each triple."""
-    suffix = f" {graph.n3()} .\n"
-    return "".join(row[: row.rfind(" .")] + suffix for row in map(_nt_row, triples))
 
 
 def to_nquads(extraction: Extraction, lexicon: Lexicon | None = None) -> tuple[str, str, int]:

@@ -26,6 +26,7 @@ from rdflib import Dataset
 from .entities import gc, has_articles
 from .errors import GraphError, InputError, SkippedInput, StoreError
 from .extract import extract
+from .linking import link
 from .model import article_iri, reference_graph, to_graph, to_nquads
 from .read import SUFFIXES, Notice, read_paths
 from .records import Article
@@ -45,6 +46,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     quads: int = 0
     entities_removed: int = 0  # triples of entities no article mentions any more (graph.entities.gc)
+    links: int = 0  # short names linked to the full name they stand for (graph.linking)
     skipped: list[str] = field(default_factory=list)  # inputs with no article: empty, no body, duplicates
 
     def summary(self) -> str:
@@ -237,6 +239,7 @@ def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = 
     bar.close()
     if replacing:
         report.entities_removed = gc(dataset)
+    report.links = link(dataset)
     return report
 
 

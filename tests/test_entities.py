@@ -14,7 +14,8 @@ from graph.entities import gc, migrate
 from graph.errors import StoreError
 from graph.extract import extract
 from graph.facts import all_facts
-from graph.model import is_entity_triple, reference_graph, to_graph
+from graph.model import reference_graph, to_graph
+from graph.partition import is_entity_triple
 from graph.pipeline import ingest
 from graph.read import parse_page
 from graph.store import backend, drop_graph, graph_names, open_dataset, opened, replace_graph
