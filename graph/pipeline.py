@@ -60,6 +60,13 @@ class Extracted:
     error: str = ""
 
 
+def report_list(item) -> str:
+    """The IngestReport list an item that is not a stored article goes to."""
+    if isinstance(item, SkippedInput):
+        return "skipped"
+    return "failed" if isinstance(item, (InputError, Extracted)) else "warnings"
+
+
 def article_graph(article: Article):
     """The named graph of one article: extraction then modelling."""
     return to_graph(extract(article))
@@ -144,7 +151,7 @@ def _extract_chunk(items: list) -> list:
     return [extract_article(i) if isinstance(i, Article) else i for i in items]
 
 
-class _Writer:
+class Writer:
     """Collects extracted articles and writes them in batches; keeps the report."""
 
     def __init__(self, dataset: Dataset, report: IngestReport, bar, bulk: bool) -> None:
@@ -169,9 +176,7 @@ class _Writer:
         return len(self.pending) >= BATCH_ARTICLES or time.monotonic() - self.last >= BATCH_SECONDS
 
     def _list_for(self, item) -> list[str]:
-        if isinstance(item, SkippedInput):
-            return self.report.skipped
-        return self.report.failed if isinstance(item, (InputError, Extracted)) else self.report.warnings
+        return getattr(self.report, report_list(item))
 
     def _keep(self, item: Extracted) -> None:
         if item.doc_id in self.seen:
@@ -222,7 +227,7 @@ def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = 
                          "or ingest without --bulk")
     bar = tqdm(total=count_articles(sources) if progress else None, desc="ingest", unit=" articles",
                disable=not progress, file=sys.stderr, smoothing=0.05)
-    writer = _Writer(dataset, report, bar, bulk)
+    writer = Writer(dataset, report, bar, bulk)
     if bulk:
         store.begin_bulk()
     for item in extracted(read_paths(sources, max_bytes=max_bytes), workers):

@@ -1,0 +1,217 @@
+"""Extraction on a Dask cluster: ``vnfa ingest --cluster ADDRESS|local:N``.
+
+The inputs are cut into partitions (whole files: .txt/.html pages grouped,
+a JSONL shard alone or with its neighbours) of about PARTITION_BYTES. Each
+partition is a Dask task that reads its files, extracts every article
+(graph.pipeline.extract_article, the article -> N-Quads function of
+``--workers``) and writes one N-Quads shard, ``part-NNNNNN.nq``, under a
+temporary name renamed once complete; it returns what the shard holds (byte
+spans per article) and the notes and failures met, in input order. A worker
+that dies mid-shard leaves only its temporary file: Dask runs the task again
+elsewhere, and the redone shard replaces nothing but itself. Once every
+partition is back, the reports are replayed in input order (the later of two
+articles with one id is kept, as in a serial ingest) and the shards are loaded
+into the store (graph.shards).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+
+from .errors import StoreError
+from .pipeline import IngestReport, count_articles, ensure_reference, extract_article, report_list
+from .read import SUFFIXES, read_paths
+from .records import Article
+from .store import backend
+
+PARTITION_BYTES = 2_000_000  # of input per partition: about 500 articles of the genre
+LOCAL = "local:"
+
+
+@dataclass(frozen=True)
+class Partition:
+    """Consecutive inputs (files, or a path that read_paths will report on) of one task."""
+
+    index: int
+    paths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One extracted article: where its N-Quads are in which shard."""
+
+    doc_id: str
+    source: str
+    graph: str
+    quads: int
+    shard: str
+    start: int
+    end: int
+
+
+@dataclass
+class ShardResult:
+    """What one partition gave: its shard, and pieces or (report list, message) in input order."""
+
+    index: int
+    shard: str
+    events: list = field(default_factory=list)
+
+    def shown(self) -> int:
+        """The progress bar's count: every event but the notes, which come before their article."""
+        return sum(1 for e in self.events if not (isinstance(e, tuple) and e[0] == "warnings"))
+
+
+def input_files(sources: Iterable[str | Path]) -> Iterator[Path]:
+    """Files in read_paths' order; a missing path or a folder without articles stays as itself."""
+    for path in map(Path, sources):
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()) \
+            if path.is_dir() else []
+        yield from files or [path]
+
+
+def partitions(sources: Iterable[str | Path], size: int = PARTITION_BYTES) -> list[Partition]:
+    """Consecutive input files grouped into partitions of at least ``size`` bytes (the last may be smaller)."""
+    out: list[Partition] = []
+    group: list[str] = []
+    total = 0
+    for path in input_files(sources):
+        group.append(str(path.resolve()))
+        total += path.stat().st_size if path.is_file() else 0
+        if total >= size:
+            out.append(Partition(len(out), tuple(group)))
+            group, total = [], 0
+    if group:
+        out.append(Partition(len(out), tuple(group)))
+    return out
+
+
+def extract_partition(part: Partition, folder: str, max_bytes: int | None = None) -> ShardResult:
+    """In a worker: the partition's articles extracted into one shard, written atomically."""
+    shard = Path(folder) / f"part-{part.index:06d}.nq"
+    temporary = shard.with_name(f"{shard.name}.{socket.gethostname()}-{os.getpid()}.tmp")
+    result = ShardResult(part.index, str(shard))
+    with open(temporary, "wb") as out:
+        for item in read_paths(part.paths, max_bytes=max_bytes):
+            result.events.append(_event(item, out, str(shard)))
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, shard)
+    return result
+
+
+def _event(item, out, shard: str) -> Piece | tuple[str, str]:
+    """An article's N-Quads appended to the shard, as a Piece; anything else as (report list, message)."""
+    if not isinstance(item, Article):
+        return report_list(item), str(item)
+    done = extract_article(item)
+    if done.error:
+        return "failed", done.error
+    start = out.tell()
+    out.write(done.nquads.encode("utf-8"))
+    return Piece(done.doc_id, done.source, done.graph, done.quads, shard, start, out.tell())
+
+
+def replay(results: Iterable[ShardResult], report: IngestReport) -> list[Piece]:
+    """The notes and failures into the report, in input order; the kept pieces (the later of one id)."""
+    kept: dict[str, Piece] = {}
+    for result in results:
+        for event in result.events:
+            if isinstance(event, tuple):
+                getattr(report, event[0]).append(event[1])
+                continue
+            if event.doc_id in kept:
+                report.skipped.append(f"{kept.pop(event.doc_id).source}: id '{event.doc_id}' again in "
+                                      f"{event.source}; the later one is kept")
+            kept[event.doc_id] = event
+    return list(kept.values())
+
+
+@contextmanager
+def connected(address: str):
+    """A Dask client: of a new local cluster (``local:N``, on 127.0.0.1) or of a running scheduler."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise StoreError("--cluster needs Dask: pip install 'vnfa[cluster]'") from None
+    if not address.startswith(LOCAL):
+        with Client(address, timeout="30s") as client:
+            yield client
+        return
+    count = address[len(LOCAL):]
+    if not count.isdigit() or int(count) < 1:
+        raise StoreError(f"--cluster {address}: write local:N with N workers, e.g. local:4")
+    with LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
+        yield client
+
+
+@contextmanager
+def shard_folder(shards: str | os.PathLike | None, address: str):
+    """A new run folder for the shards (under ``shards``, else a temporary one for a local cluster)."""
+    if shards is None and not address.startswith(LOCAL):
+        raise StoreError(f"--cluster {address}: give --shards DIR, a folder that the workers and this "
+                         "machine share (and the server reads, for its bulk loader)")
+    parent = Path(shards) if shards is not None else Path(tempfile.mkdtemp(prefix="vnfa-shards-"))
+    run = parent.resolve() / f"run-{uuid.uuid4().hex[:12]}"
+    run.mkdir(parents=True)
+    try:
+        yield run
+    finally:
+        for leftover in run.glob("*.tmp"):  # a dead worker's unfinished shard
+            leftover.unlink(missing_ok=True)
+        if shards is None:
+            shutil.rmtree(parent, ignore_errors=True)
+
+
+def run_partitions(client, parts: list[Partition], folder: Path, max_bytes: int | None,
+                   report: IngestReport, bar) -> list[ShardResult]:
+    """Every partition as a task; results in partition order; a lost partition's files are failures."""
+    from distributed import as_completed
+
+    futures = {client.submit(extract_partition, part, str(folder), max_bytes, pure=False): part for part in parts}
+    results: list[ShardResult] = []
+    for future in as_completed(futures):
+        part = futures[future]
+        try:
+            results.append(future.result())
+            bar.update(results[-1].shown())
+        except Exception as error:  # the task's error, or the cluster lost it (KilledWorker)
+            report.failed.extend(f"{path}: the cluster could not extract this file ({type(error).__name__}: "
+                                 f"{error}); ingest it again" for path in part.paths)
+            bar.update(len(part.paths))
+    return sorted(results, key=lambda r: r.index)
+
+
+def ingest_on_cluster(sources: Iterable[str | Path], dataset: Dataset, address: str, *,
+                      shards: str | os.PathLike | None = None, progress: bool = True, bulk: bool = False,
+                      max_bytes: int | None = None, size: int = PARTITION_BYTES) -> IngestReport:
+    """graph.pipeline.ingest with extraction on Dask; the same report and the same quads."""
+    from tqdm import tqdm
+
+    from .shards import load_shards
+
+    sources = list(sources)
+    report = IngestReport()
+    ensure_reference(dataset)
+    if bulk and not backend(dataset).can_bulk_load():
+        raise StoreError("--bulk loads only into a new, empty store; give a new --store folder, "
+                         "or ingest without --bulk")
+    bar = tqdm(total=count_articles(sources) if progress else None, desc="ingest", unit=" articles",
+               disable=not progress, file=sys.stderr, smoothing=0.05)
+    with shard_folder(shards, address) as folder, connected(address) as client:
+        results = run_partitions(client, partitions(sources, size), folder, max_bytes, report, bar)
+        bar.close()
+        load_shards(dataset, [r.shard for r in results], replay(results, report), report, bulk=bulk,
+                    progress=progress)
+    return report
