@@ -25,17 +25,20 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Dataset
 
 from .errors import StoreError
 from .pipeline import IngestReport, count_articles, ensure_reference, extract_article, report_list
-from .read import SUFFIXES, read_paths
+from .read import SUFFIXES, Item, read_paths
 from .records import Article
+from .shards import Piece, load_shards
 from .store import backend
 
 PARTITION_BYTES = 2_000_000  # of input per partition: about 500 articles of the genre
 LOCAL = "local:"
+CONNECT_TIMEOUT = "10s"
 
 
 @dataclass(frozen=True)
@@ -44,19 +47,6 @@ class Partition:
 
     index: int
     paths: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Piece:
-    """One extracted article: where its N-Quads are in which shard."""
-
-    doc_id: str
-    source: str
-    graph: str
-    quads: int
-    shard: str
-    start: int
-    end: int
 
 
 @dataclass
@@ -110,7 +100,7 @@ def extract_partition(part: Partition, folder: str, max_bytes: int | None = None
     return result
 
 
-def _event(item, out, shard: str) -> Piece | tuple[str, str]:
+def _event(item: Item, out: BinaryIO, shard: str) -> Piece | tuple[str, str]:
     """An article's N-Quads appended to the shard, as a Piece; anything else as (report list, message)."""
     if not isinstance(item, Article):
         return report_list(item), str(item)
@@ -145,7 +135,12 @@ def connected(address: str):
     except ImportError:
         raise StoreError("--cluster needs Dask: pip install 'vnfa[cluster]'") from None
     if not address.startswith(LOCAL):
-        with Client(address, timeout="30s") as client:
+        try:
+            client = Client(address, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as error:
+            raise StoreError(f"cannot reach the Dask scheduler at {address} ({type(error).__name__}); start it "
+                             "('dask scheduler'), or check --cluster") from None
+        with client:
             yield client
         return
     count = address[len(LOCAL):]
@@ -198,8 +193,6 @@ def ingest_on_cluster(sources: Iterable[str | Path], dataset: Dataset, address: 
                       max_bytes: int | None = None, size: int = PARTITION_BYTES) -> IngestReport:
     """graph.pipeline.ingest with extraction on Dask; the same report and the same quads."""
     from tqdm import tqdm
-
-    from .shards import load_shards
 
     sources = list(sources)
     report = IngestReport()

@@ -16,17 +16,31 @@ import os
 import sys
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urljoin
 
 from rdflib import Dataset, URIRef
 
-from .cluster import Piece
 from .endpoint import GRAPH_PREFIX
 from .errors import GraphError, StoreError
 from .pipeline import Extracted, IngestReport, Writer
 from .remote import RemoteStore
 from .store import backend
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One extracted article in a shard: its N-Quads are bytes start:end of the shard file."""
+
+    doc_id: str
+    source: str
+    graph: str
+    quads: int
+    shard: str
+    start: int
+    end: int
+
 
 Groups = dict[str, list[Piece]]  # shard file -> the articles kept in it, in order
 STORE_TIMEOUT = 3600  # seconds for one shard's POST
@@ -63,8 +77,7 @@ def compact(shard: Path, kept: list[Piece]) -> list[Piece]:
     with open(temporary, "wb") as handle:
         for piece in kept:
             handle.write(data[piece.start:piece.end])
-            out.append(Piece(piece.doc_id, piece.source, piece.graph, piece.quads, piece.shard, at,
-                             at + piece.end - piece.start))
+            out.append(replace(piece, start=at, end=at + piece.end - piece.start))
             at = out[-1].end
     os.replace(temporary, shard)
     return out

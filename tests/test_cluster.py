@@ -140,7 +140,7 @@ def big(tmp_path_factory) -> Path:
 def kill_first_writer(shards: Path, done: threading.Event) -> int | None:
     """SIGKILL the worker process writing the first unfinished shard seen; its process id."""
     while not done.is_set():
-        for temporary in shards.rglob("part-*.tmp"):
+        for temporary in shards.rglob("part-*.nq.*-*.tmp"):
             pid = int(re.search(r"-(\d+)\.tmp$", temporary.name).group(1))
             os.kill(pid, signal.SIGKILL)
             return pid
@@ -197,8 +197,10 @@ def test_shards_load_into_a_server_by_its_bulk_path(tmp_path, scheduler, corpus,
     (["--cluster", "local:2", "--workers", "2"], "give --cluster or --workers, not both"),
     (["--cluster", "local:two"], "--cluster local:two: write local:N with N workers, e.g. local:4"),
     (["--cluster", "tcp://127.0.0.1:1"], "--cluster tcp://127.0.0.1:1: give --shards DIR"),
+    (["--cluster", "tcp://127.0.0.1:1", "--shards", "{tmp}"], "cannot reach the Dask scheduler at tcp://127.0.0.1:1"),
 ])
 def test_cluster_options_say_what_to_do(tmp_path, args, message):
+    args = [a.format(tmp=tmp_path) for a in args]
     result = CliRunner().invoke(main, ["ingest", str(ARTICLES), "--store", str(tmp_path / "s"), "-q", *args])
     assert result.exit_code != 0 and message in result.output
 
