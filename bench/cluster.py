@@ -6,8 +6,8 @@ at which each store loads the N-Quads shards.
     python bench/cluster.py --articles 2000
 
 The corpus comes from the realistic generator (graph/synthetic.py when the
-project has it, else bench/synthetic.py), as JSONL files of --per-file articles,
-one partition each. Servers are started by graph.servers on 127.0.0.1.
+project has it, else bench/synthetic.py), as JSONL files cut into partitions
+of --per-partition articles. Servers are started by graph.servers on 127.0.0.1.
 """
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def serial_rate(corpus: Path, workers: int, scratch: Path) -> float:
     return len(report.ingested) / (time.perf_counter() - started)
 
 
-def cluster_rate(corpus: Path, workers: int, scratch: Path) -> tuple[float, float]:
+def cluster_rate(corpus: Path, workers: int, scratch: Path, size: int) -> tuple[float, float]:
     """(articles/s of the ingest on a running cluster, seconds to start the cluster)."""
     started = time.perf_counter()
     with local(workers) as cluster:
@@ -67,7 +67,7 @@ def cluster_rate(corpus: Path, workers: int, scratch: Path) -> tuple[float, floa
         started = time.perf_counter()
         with opened(scratch / f"cluster-{workers}") as dataset:
             report = ingest_on_cluster([corpus], dataset, cluster.scheduler_address, shards=scratch / "shards",
-                                       progress=False, size=1)
+                                       progress=False, size=size)
         return len(report.ingested) / (time.perf_counter() - started), start
 
 
@@ -80,11 +80,11 @@ def overhead_per_task(workers: int = 2) -> float:
         return (time.perf_counter() - started) / TRIVIAL_TASKS
 
 
-def shards_of(corpus: Path, folder: Path):
+def shards_of(corpus: Path, folder: Path, size: int):
     """The corpus extracted once into shards: (shard paths, kept pieces, quads)."""
     report = IngestReport()
     with local(2) as cluster, Client(cluster) as client:
-        results = run_partitions(client, partitions([corpus], 1), folder, None, report, Bar())
+        results = run_partitions(client, partitions([corpus], size), folder, None, report, Bar())
     pieces = replay(results, report)
     return [r.shard for r in results], pieces, sum(p.quads for p in pieces)
 
@@ -96,12 +96,12 @@ def load_rate(target: str, shards, pieces, bulk: bool = False) -> float:
     return sum(p.quads for p in pieces) / (time.perf_counter() - started)
 
 
-def load_rates(corpus: Path, scratch: Path) -> tuple[dict[str, float], float]:
+def load_rates(corpus: Path, scratch: Path, size: int) -> tuple[dict[str, float], float]:
     """Quads/s of each store taking the same shards (a fresh copy of them for each); quads an article."""
     rates = {}
     folder = scratch / "load-shards"
     folder.mkdir()
-    shards, pieces, quads = shards_of(corpus, folder)
+    shards, pieces, quads = shards_of(corpus, folder, size)
     targets = [("embedded", False), ("embedded --bulk", True), ("oxigraph", False), ("virtuoso", False)]
     for name, bulk in targets:
         copy = scratch / f"copy-{name.replace(' ', '')}"
@@ -120,26 +120,27 @@ def load_rates(corpus: Path, scratch: Path) -> tuple[dict[str, float], float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--per-file", type=int, default=250, help="articles per JSONL file = per partition")
+    parser.add_argument("--per-partition", type=int, default=250, help="articles per partition")
     parser.add_argument("--nodes", type=int, default=10, help="for the projection: nodes in the cluster")
     parser.add_argument("--cores", type=int, default=32, help="for the projection: workers (cores) a node")
     parser.add_argument("--partition", type=int, default=500, help="for the projection: articles a partition")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="vnfa-bench-cluster-") as name:
         scratch = Path(name)
-        corpus = write_corpus(args.articles, scratch / "corpus", per_file=args.per_file) or scratch / "corpus"
-        print(f"corpus: {args.articles} articles, {args.per_file} a partition")
+        corpus = write_corpus(args.articles, scratch / "corpus") or scratch / "corpus"
+        size = sum(f.stat().st_size for f in corpus.iterdir()) * args.per_partition // args.articles
+        print(f"corpus: {args.articles} articles, partitions of {size:,} bytes ({args.per_partition} articles)")
         rate_one = 0.0
         for workers in COUNTS:
             rate = serial_rate(corpus, workers, scratch)
             rate_one = rate_one or rate
             print(f"--workers {workers}:          {rate:7.1f} articles/s")
         for workers in COUNTS:
-            rate, start = cluster_rate(corpus, workers, scratch)
+            rate, start = cluster_rate(corpus, workers, scratch, size)
             print(f"--cluster local:{workers}:    {rate:7.1f} articles/s   (cluster start {start:.1f} s, not counted)")
         overhead = overhead_per_task()
         print(f"scheduler overhead: {overhead * 1000:.2f} ms a task (of {TRIVIAL_TASKS} trivial tasks)")
-        rates, per_article = load_rates(corpus, scratch)
+        rates, per_article = load_rates(corpus, scratch, size)
         for store, rate in rates.items():
             print(f"load {store:<16} {rate:10.0f} quads/s = {rate / per_article:7.0f} articles/s")
         project(args, per_worker=rate_one, overhead=overhead, rates=rates, per_article=per_article)

@@ -1,7 +1,7 @@
 """Extraction on a Dask cluster: ``vnfa ingest --cluster ADDRESS|local:N``.
 
-The inputs are cut into partitions (whole files: .txt/.html pages grouped,
-a JSONL shard alone or with its neighbours) of about PARTITION_BYTES. Each
+The inputs are cut into partitions of about PARTITION_BYTES: small files
+grouped, a JSONL shard larger than that split into ranges of lines. Each
 partition is a Dask task that reads its files, extracts every article
 (graph.pipeline.extract_article, the article -> N-Quads function of
 ``--workers``) and writes one N-Quads shard, ``part-NNNNNN.nq``, under a
@@ -31,22 +31,35 @@ from rdflib import Dataset
 
 from .errors import StoreError
 from .pipeline import IngestReport, count_articles, ensure_reference, extract_article, report_list
-from .read import SUFFIXES, Item, read_paths
+from .read import SUFFIXES, Item, read_file, read_paths
 from .records import Article
 from .shards import Piece, load_shards
 from .store import backend
 
-PARTITION_BYTES = 2_000_000  # of input per partition: about 500 articles of the genre
+PARTITION_BYTES = 2_000_000  # of input per partition: about 400 articles of the genre
 LOCAL = "local:"
 CONNECT_TIMEOUT = "10s"
 
 
 @dataclass(frozen=True)
 class Partition:
-    """Consecutive inputs (files, or a path that read_paths will report on) of one task."""
+    """Consecutive inputs (files, or a path that read_paths will report on) of one task;
+    or a range of lines of one JSONL shard."""
 
     index: int
     paths: tuple[str, ...]
+    lines: range | None = None
+
+    def items(self, max_bytes: int | None) -> Iterator[Item]:
+        if self.lines is None:
+            return read_paths(self.paths, max_bytes=max_bytes)
+        return read_file(Path(self.paths[0]), max_bytes=max_bytes, lines=self.lines)
+
+    def names(self) -> list[str]:
+        if self.lines is None:
+            return list(self.paths)
+        last = "end" if self.lines.stop == sys.maxsize else self.lines.stop - 1
+        return [f"{self.paths[0]} (lines {self.lines.start} to {last})"]
 
 
 @dataclass
@@ -71,19 +84,37 @@ def input_files(sources: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def partitions(sources: Iterable[str | Path], size: int = PARTITION_BYTES) -> list[Partition]:
-    """Consecutive input files grouped into partitions of at least ``size`` bytes (the last may be smaller)."""
-    out: list[Partition] = []
+    """The inputs cut into partitions of about ``size`` bytes: small files grouped, large JSONL split by lines."""
+    return [Partition(index, paths, lines) for index, (paths, lines) in enumerate(_groups(sources, size))]
+
+
+def _groups(sources: Iterable[str | Path], size: int) -> Iterator[tuple[tuple[str, ...], range | None]]:
     group: list[str] = []
     total = 0
     for path in input_files(sources):
+        length = path.stat().st_size if path.is_file() else 0
+        if path.suffix.lower() == ".jsonl" and length > size:
+            if group:
+                yield tuple(group), None
+                group, total = [], 0
+            yield from (((str(path.resolve()),), lines) for lines in line_ranges(path, length, size))
+            continue
         group.append(str(path.resolve()))
-        total += path.stat().st_size if path.is_file() else 0
+        total += length
         if total >= size:
-            out.append(Partition(len(out), tuple(group)))
+            yield tuple(group), None
             group, total = [], 0
     if group:
-        out.append(Partition(len(out), tuple(group)))
-    return out
+        yield tuple(group), None
+
+
+def line_ranges(path: Path, length: int, size: int) -> list[range]:
+    """Consecutive ranges of line numbers (from 1) of about ``size`` bytes each; the last one open."""
+    with open(path, "rb") as handle:
+        count = sum(1 for _ in handle)
+    step = -(-count // min(count, -(-length // size)))  # ceilings: lines a part, of as many parts as fit
+    starts = range(1, count + 1, step)
+    return [range(start, start + step) for start in starts[:-1]] + [range(starts[-1], sys.maxsize)]
 
 
 def extract_partition(part: Partition, folder: str, max_bytes: int | None = None) -> ShardResult:
@@ -92,7 +123,7 @@ def extract_partition(part: Partition, folder: str, max_bytes: int | None = None
     temporary = shard.with_name(f"{shard.name}.{socket.gethostname()}-{os.getpid()}.tmp")
     result = ShardResult(part.index, str(shard))
     with open(temporary, "wb") as out:
-        for item in read_paths(part.paths, max_bytes=max_bytes):
+        for item in part.items(max_bytes):
             result.events.append(_event(item, out, str(shard)))
         out.flush()
         os.fsync(out.fileno())
@@ -182,9 +213,9 @@ def run_partitions(client, parts: list[Partition], folder: Path, max_bytes: int 
             results.append(future.result())
             bar.update(results[-1].shown())
         except Exception as error:  # the task's error, or the cluster lost it (KilledWorker)
-            report.failed.extend(f"{path}: the cluster could not extract this file ({type(error).__name__}: "
-                                 f"{error}); ingest it again" for path in part.paths)
-            bar.update(len(part.paths))
+            report.failed.extend(f"{name}: the cluster could not extract this ({type(error).__name__}: "
+                                 f"{error}); ingest it again" for name in part.names())
+            bar.update(len(part.names()))
     return sorted(results, key=lambda r: r.index)
 
 

@@ -61,25 +61,33 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int | None = None) -> 
             yield from read_file(path, max_bytes=max_bytes)
 
 
-def read_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Item]:
-    """The articles of one file, preceded by Notices of what was repaired in it."""
+def read_file(path: Path, *, max_bytes: int | None = None, lines: range | None = None) -> Iterator[Item]:
+    """The articles of one file, preceded by Notices of what was repaired in it.
+
+    ``lines``: only the JSONL records on those lines (from 1), a part of a shard read
+    apart; what concerns the whole file is then said only by the part with line 1.
+    """
+    whole = lines is None or 1 in lines
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        yield InputError(f"{path}: unsupported file type '{suffix}'; give .txt, .html or .jsonl files")
+        if whole:
+            yield InputError(f"{path}: unsupported file type '{suffix}'; give .txt, .html or .jsonl files")
         return
     notes: list[str] = []
     try:
         check_size(path.stat().st_size, path, max_bytes or MAX_BYTES)
         text = decode(path.read_bytes(), path, notes, max_bytes=max_bytes or MAX_BYTES)
     except InputError as error:
-        yield error
+        if whole:
+            yield error
         return
     except OSError as error:
-        yield InputError(f"{path}: cannot read ({error.strerror}); check its permissions")
+        if whole:
+            yield InputError(f"{path}: cannot read ({error.strerror}); check its permissions")
         return
-    yield from map(Notice, notes)
+    yield from map(Notice, notes if whole else [])
     if suffix == ".jsonl":
-        yield from map(check_lines, parse_jsonl(text, path))
+        yield from map(check_lines, parse_jsonl(text, path, lines))
         return
     parse = parse_html if suffix in (".html", ".htm") else parse_page
     try:
@@ -100,10 +108,11 @@ def check_lines(item: Item) -> Item:
     return item
 
 
-def parse_jsonl(text: str, path: Path) -> Iterator[Item]:
-    """One article per JSON line; a bad line is an InputError naming it, and the rest go on."""
+def parse_jsonl(text: str, path: Path, lines: range | None = None) -> Iterator[Item]:
+    """One article per JSON line (of ``lines`` only, if given); a bad line is an InputError naming it,
+    and the rest go on."""
     for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+        if not line.strip() or (lines is not None and number not in lines):
             continue
         where = f"{path}:{number}"
         try:

@@ -62,6 +62,8 @@ def corpus(tmp_path_factory) -> Path:
     for shard in range(3):
         write_jsonl(folder / f"s{shard}.jsonl", [(f"j{shard}-{n}", texts[n % len(texts)]) for n in range(5)])
     write_jsonl(folder / "t-again.jsonl", [("j0-1", texts[4]), ("p1", texts[5])])
+    mixed = folder / "s1.jsonl"  # a repair noted once for the file, however it is split
+    mixed.write_bytes(mixed.read_bytes().replace(b"\n", b"\r\n", 1))
     (folder / "t-empty.txt").write_text("", encoding="utf-8")
     (folder / "t-bad.jsonl").write_text('{"id": "x", "text": "Hà Nội"}\nnot json\n', encoding="utf-8")
     return folder
@@ -82,32 +84,44 @@ def serial(sources: list, store: Path):
 
 
 def report_fields(report) -> tuple:
-    return report.ingested, report.failed, report.skipped, report.warnings, report.quads
+    """All but the quad count, which a serial ingest overstates when a duplicate id replaces a written article."""
+    return report.ingested, report.failed, report.skipped, report.warnings
+
+
+def article_quads(lines: list[str]) -> int:
+    return sum(1 for line in lines if not line.endswith("/graph/reference> ."))
 
 
 @pytest.mark.parametrize("size, expected", [
-    (1, [["a.txt"], ["b.jsonl"], ["c.txt"], ["missing.txt"]]),  # each file its own partition
-    (150, [["a.txt", "b.jsonl"], ["c.txt", "missing.txt"]]),  # grouped until 150 bytes
-    (10_000, [["a.txt", "b.jsonl", "c.txt", "missing.txt"]]),
+    (1, [(["a.txt"], None), (["b.jsonl"], (1, "end")), (["c.jsonl"], (1, 2)), (["c.jsonl"], (2, 3)),
+         (["c.jsonl"], (3, 4)), (["c.jsonl"], (4, "end")), (["missing.txt"], None)]),  # a line a partition
+    (50, [(["a.txt"], None), (["b.jsonl"], (1, "end")), (["c.jsonl"], (1, 3)), (["c.jsonl"], (3, "end")),
+          (["missing.txt"], None)]),  # c.jsonl, 120 bytes: three parts of 50 would take two lines each
+    (110, [(["a.txt", "b.jsonl"], None), (["c.jsonl"], (1, 3)), (["c.jsonl"], (3, "end")),
+           (["missing.txt"], None)]),  # a and b together reach 110 bytes
+    (10_000, [(["a.txt", "b.jsonl", "c.jsonl", "missing.txt"], None)]),
 ])
-def test_partitions_group_consecutive_files_by_size(tmp_path, size, expected):
+def test_partitions_group_small_files_and_split_large_jsonl(tmp_path, size, expected):
     (tmp_path / "in").mkdir()
-    for name, length in (("a.txt", 100), ("b.jsonl", 100), ("c.txt", 100)):
-        (tmp_path / "in" / name).write_text("x" * length)
+    (tmp_path / "in" / "a.txt").write_text("x" * 60)
+    (tmp_path / "in" / "b.jsonl").write_text("x" * 60)  # one line: never split
+    (tmp_path / "in" / "c.jsonl").write_text(("y" * 29 + "\n") * 4)
     parts = partitions([tmp_path / "in", tmp_path / "missing.txt"], size)
-    assert [[Path(p).name for p in part.paths] for part in parts] == expected
+    lines = [None if p.lines is None else (p.lines.start, "end" if p.lines.stop > 10**9 else p.lines.stop)
+             for p in parts]
+    assert [([Path(n).name for n in p.paths], span) for p, span in zip(parts, lines)] == expected
     assert [part.index for part in parts] == list(range(len(expected)))
 
 
 def test_a_partition_becomes_one_shard_of_its_articles_in_order(tmp_path, corpus):
-    part = Partition(7, (str(corpus / "s1.jsonl"), str(corpus / "t-bad.jsonl")))
+    part = Partition(7, (str(corpus / "s2.jsonl"), str(corpus / "t-bad.jsonl")))
     result = extract_partition(part, str(tmp_path))
     shard = tmp_path / "part-000007.nq"
     assert result.shard == str(shard) and sorted(os.listdir(tmp_path)) == ["part-000007.nq"]
     data = shard.read_bytes()
     expected = [extract_article(a) for a in read_paths(part.paths) if isinstance(a, Article)]
     pieces = [e for e in result.events if not isinstance(e, tuple)]
-    assert [p.doc_id for p in pieces] == [e.doc_id for e in expected] == [f"j1-{n}" for n in range(5)] + ["x"]
+    assert [p.doc_id for p in pieces] == [e.doc_id for e in expected] == [f"j2-{n}" for n in range(5)] + ["x"]
     assert [data[p.start:p.end].decode("utf-8") for p in pieces] == [e.nquads for e in expected]
     assert pieces[-1].end == len(data)
     assert [e for e in result.events if isinstance(e, tuple)] == [
@@ -123,13 +137,15 @@ def test_cluster_ingest_is_quad_for_quad_a_serial_ingest(tmp_path, scheduler, co
                                    size=size)
     assert nquads(str(tmp_path / "store")) == expected
     assert report_fields(report) == report_fields(expected_report)
+    assert report.quads == article_quads(expected)
     assert "j0-1" in report.ingested and len(report.skipped) == 3 and len(report.failed) == 1
+    assert len(report.warnings) == 1 and "s1.jsonl" in report.warnings[0]
     assert not list((tmp_path / "shards").rglob("*.tmp"))
 
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Path:
-    """Four JSONL shards of 40 articles each: seconds of work per partition."""
+    """Four JSONL shards of 40 articles each, all of one size (one partition each): seconds of work each."""
     folder = tmp_path_factory.mktemp("big")
     texts = [a.text for a in bundled()]
     for shard in range(4):
@@ -156,7 +172,7 @@ def test_a_worker_killed_mid_shard_loses_no_article(tmp_path, scheduler, big):
     def run() -> None:
         with opened(tmp_path / "store") as dataset:
             outcome["report"] = ingest_on_cluster([big], dataset, scheduler, shards=tmp_path / "shards",
-                                                  progress=False, size=1)
+                                                  progress=False, size=(big / "s0.jsonl").stat().st_size)
         done.set()
 
     thread = threading.Thread(target=run)
@@ -166,6 +182,7 @@ def test_a_worker_killed_mid_shard_loses_no_article(tmp_path, scheduler, big):
     assert killed is not None, "no worker was seen writing a shard"
     assert report_fields(outcome["report"]) == report_fields(expected_report)
     assert len(outcome["report"].ingested) == 160 and not outcome["report"].failed
+    assert outcome["report"].quads == expected_report.quads == article_quads(expected)
     assert nquads(str(tmp_path / "store")) == expected
 
 
