@@ -31,7 +31,7 @@ from rdflib import Dataset
 
 from .errors import StoreError
 from .pipeline import IngestReport, count_articles, ensure_reference, extract_article, report_list
-from .read import SUFFIXES, Item, read_file, read_paths
+from .read import Item, files_in, read_file, read_paths
 from .records import Article
 from .shards import Piece, load_shards
 from .store import backend
@@ -78,9 +78,7 @@ class ShardResult:
 def input_files(sources: Iterable[str | Path]) -> Iterator[Path]:
     """Files in read_paths' order; a missing path or a folder without articles stays as itself."""
     for path in map(Path, sources):
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()) \
-            if path.is_dir() else []
-        yield from files or [path]
+        yield from (files_in(path) if path.is_dir() else []) or [path]
 
 
 def partitions(sources: Iterable[str | Path], size: int = PARTITION_BYTES) -> list[Partition]:

@@ -26,7 +26,7 @@ from rdflib import Dataset
 from .errors import GraphError, InputError, SkippedInput, StoreError
 from .extract import extract
 from .model import REFERENCE_GRAPH, article_iri, reference_graph, to_graph, to_nquads
-from .read import SUFFIXES, Notice, read_paths
+from .read import Notice, files_in, read_paths
 from .records import Article
 from .store import backend, has_graph, replace_graph, write_batch
 
@@ -95,8 +95,7 @@ def count_articles(sources: Iterable[str | Path]) -> int | None:
     """How many articles the sources hold (a JSONL line counts one), for the progress bar's ETA."""
     total = 0
     for path in map(Path, sources):
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()) \
-            if path.is_dir() else [path]
+        files = files_in(path) if path.is_dir() else [path]
         for file in files:
             if file.suffix.lower() != ".jsonl":
                 total += 1

@@ -20,8 +20,8 @@ from .errors import InputError, SkippedInput
 from .normalise import clean_text
 from .records import Article, Section
 
-__all__ = ["MAX_BYTES", "MAX_LINE_CHARS", "SUFFIXES", "Notice", "decode", "parse_html", "parse_jsonl", "parse_page",
-           "read_file", "read_paths"]
+__all__ = ["MAX_BYTES", "MAX_LINE_CHARS", "SUFFIXES", "Notice", "decode", "files_in", "parse_html", "parse_jsonl",
+           "parse_page", "read_file", "read_paths"]
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 MAX_LINE_CHARS = 100_000
@@ -52,13 +52,18 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int | None = None) -> 
         if not path.exists():
             yield InputError(f"{path}: no such file or folder; check the path")
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            files = files_in(path)
             if not files:
                 yield InputError(f"{path}: no .txt, .html or .jsonl files in this folder")
             for file in files:
                 yield from read_file(file, max_bytes=max_bytes)
         else:
             yield from read_file(path, max_bytes=max_bytes)
+
+
+def files_in(folder: Path) -> list[Path]:
+    """The article files under a folder, in the stable order every reader uses."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
 def read_file(path: Path, *, max_bytes: int | None = None, lines: range | None = None) -> Iterator[Item]:
