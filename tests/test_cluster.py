@@ -158,8 +158,11 @@ def kill_first_writer(shards: Path, done: threading.Event) -> int | None:
     while not done.is_set():
         for temporary in shards.rglob("part-*.nq.*-*.tmp"):
             pid = int(re.search(r"-(\d+)\.tmp$", temporary.name).group(1))
-            os.kill(pid, signal.SIGKILL)
-            return pid
+            try:
+                os.kill(pid, signal.SIGKILL)
+                return pid
+            except ProcessLookupError:  # that shard was finished meanwhile: wait for another
+                continue
         time.sleep(0.01)
     return None
 
