@@ -61,10 +61,14 @@ def _print_report(report, quiet: bool) -> None:
               help="Extract in N worker processes (one process writes).")
 @click.option("--bulk", is_flag=True, help="Into a new store only: Oxigraph's bulk loader, about 3x faster, "
               "not transactional (an interrupted load leaves a store that must be deleted).")
+@click.option("--cluster", metavar="ADDRESS|local:N", help="Extract on Dask: a scheduler's address, or a new "
+              "local cluster of N workers (pip install 'vnfa[cluster]'; see docs/cluster.md).")
+@click.option("--shards", metavar="DIR", help="With --cluster: where workers write N-Quads shards (a folder they "
+              "and this machine share; default a temporary folder, for local:N only).")
 @ALL_TOPICS
 @reports_errors
 def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: int | None, workers: int,
-           bulk: bool, all_topics: bool) -> None:
+           bulk: bool, cluster: str | None, shards: str | None, all_topics: bool) -> None:
     """Read articles (.txt, .html, .jsonl, folders) into the store.
 
     Articles not about Vietnam's foreign affairs are left out unless --all-topics.
@@ -74,9 +78,19 @@ def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: in
     from graph.pipeline import ingest as run
     from graph.store import opened
 
+    if cluster is None and shards is not None:
+        raise click.UsageError("--shards goes with --cluster")
+    if cluster is not None and workers > 1:
+        raise click.UsageError("give --cluster or --workers, not both")
     with opened(store) as dataset:
-        report = run(paths, dataset, progress=not quiet, max_bytes=max_bytes, workers=workers, bulk=bulk,
-                     all_topics=all_topics)
+        if cluster is not None:
+            from graph.cluster import ingest_on_cluster
+
+            report = ingest_on_cluster(paths, dataset, cluster, shards=shards, progress=not quiet,
+                                       max_bytes=max_bytes, bulk=bulk, all_topics=all_topics)
+        else:
+            report = run(paths, dataset, progress=not quiet, max_bytes=max_bytes, workers=workers, bulk=bulk,
+                         all_topics=all_topics)
     _print_report(report, quiet)
     if report.failed:
         sys.exit(1)

@@ -28,7 +28,7 @@ from .errors import GraphError, InputError, SkippedInput, StoreError
 from .extract import extract
 from .linking import link
 from .model import article_iri, reference_graph, relevance_triples, to_graph, to_nquads
-from .read import SUFFIXES, Notice, read_paths
+from .read import SUFFIXES, Notice, files_in, read_paths
 from .records import Article
 from .relevance import evidence_lines, judge
 from .store import add_graph, backend, has_graph, write_batch
@@ -81,6 +81,13 @@ class Extracted:
     header: Header | None = None  # for an article left out as not foreign affairs
 
 
+def report_list(item) -> str:
+    """The IngestReport list an item that is not a stored article goes to."""
+    if isinstance(item, SkippedInput):
+        return "skipped"
+    return "failed" if isinstance(item, (InputError, Extracted)) else "warnings"
+
+
 def article_graph(article: Article):
     """The named graph ingest stores for one article with --all-topics: extraction, judgement, modelling."""
     extraction = extract(article)
@@ -121,8 +128,7 @@ def count_articles(sources: Iterable[str | Path]) -> int | None:
     """How many articles the sources hold (a JSONL line counts one), for the progress bar's ETA."""
     total = 0
     for path in map(Path, sources):
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()) \
-            if path.is_dir() else [path]
+        files = files_in(path) if path.is_dir() else [path]
         for file in files:
             if file.suffix.lower() != ".jsonl":
                 total += 1
@@ -177,7 +183,7 @@ def _extract_chunk(items: list, all_topics: bool = False) -> list:
     return [extract_article(i, all_topics) if isinstance(i, Article) else i for i in items]
 
 
-class _Writer:
+class Writer:
     """Collects extracted articles and writes them in batches; keeps the report."""
 
     def __init__(self, dataset: Dataset, report: IngestReport, bar, bulk: bool) -> None:
@@ -202,9 +208,7 @@ class _Writer:
         return len(self.pending) >= BATCH_ARTICLES or time.monotonic() - self.last >= BATCH_SECONDS
 
     def _list_for(self, item) -> list[str]:
-        if isinstance(item, SkippedInput):
-            return self.report.skipped
-        return self.report.failed if isinstance(item, (InputError, Extracted)) else self.report.warnings
+        return getattr(self.report, report_list(item))
 
     def _keep(self, item: Extracted) -> None:
         if item.doc_id in self.seen:
@@ -268,7 +272,7 @@ def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = 
                          "or ingest without --bulk")
     bar = tqdm(total=count_articles(sources) if progress else None, desc="ingest", unit=" articles",
                disable=not progress, file=sys.stderr, smoothing=0.05)
-    writer = _Writer(dataset, report, bar, bulk)
+    writer = Writer(dataset, report, bar, bulk)
     if bulk:
         store.begin_bulk()
     for item in extracted(read_paths(sources, max_bytes=max_bytes), workers, all_topics):

@@ -20,8 +20,8 @@ from .errors import InputError, SkippedInput
 from .normalise import clean_text
 from .records import Article, Section
 
-__all__ = ["MAX_BYTES", "MAX_LINE_CHARS", "SUFFIXES", "Notice", "decode", "parse_html", "parse_jsonl", "parse_page",
-           "read_file", "read_paths"]
+__all__ = ["MAX_BYTES", "MAX_LINE_CHARS", "SUFFIXES", "Notice", "decode", "files_in", "parse_html", "parse_jsonl",
+           "parse_page", "read_file", "read_paths"]
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 MAX_LINE_CHARS = 100_000
@@ -53,7 +53,7 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int | None = None) -> 
         if not path.exists():
             yield InputError(f"{path}: no such file or folder; check the path")
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            files = files_in(path)
             if not files:
                 yield InputError(f"{path}: no .txt, .html or .jsonl files in this folder")
             for file in files:
@@ -62,25 +62,38 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int | None = None) -> 
             yield from read_file(path, max_bytes=max_bytes)
 
 
-def read_file(path: Path, *, max_bytes: int | None = None) -> Iterator[Item]:
-    """The articles of one file, preceded by Notices of what was repaired in it."""
+def files_in(folder: Path) -> list[Path]:
+    """The article files under a folder, in the stable order every reader uses."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+
+
+def read_file(path: Path, *, max_bytes: int | None = None, lines: range | None = None) -> Iterator[Item]:
+    """The articles of one file, preceded by Notices of what was repaired in it.
+
+    ``lines``: only the JSONL records on those lines (from 1), a part of a shard read
+    apart; what concerns the whole file is then said only by the part with line 1.
+    """
+    whole = lines is None or 1 in lines
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        yield InputError(f"{path}: unsupported file type '{suffix}'; give .txt, .html or .jsonl files")
+        if whole:
+            yield InputError(f"{path}: unsupported file type '{suffix}'; give .txt, .html or .jsonl files")
         return
     notes: list[str] = []
     try:
         check_size(path.stat().st_size, path, max_bytes or MAX_BYTES)
         text = decode(path.read_bytes(), path, notes, max_bytes=max_bytes or MAX_BYTES)
     except InputError as error:
-        yield error
+        if whole:
+            yield error
         return
     except OSError as error:
-        yield InputError(f"{path}: cannot read ({error.strerror}); check its permissions")
+        if whole:
+            yield InputError(f"{path}: cannot read ({error.strerror}); check its permissions")
         return
-    yield from map(Notice, notes)
+    yield from map(Notice, notes if whole else [])
     if suffix == ".jsonl":
-        yield from map(check_lines, parse_jsonl(text, path))
+        yield from map(check_lines, parse_jsonl(text, path, lines))
         return
     parse = parse_html if suffix in (".html", ".htm") else parse_page
     try:
@@ -101,10 +114,11 @@ def check_lines(item: Item) -> Item:
     return item
 
 
-def parse_jsonl(text: str, path: Path) -> Iterator[Item]:
-    """One article per JSON line; a bad line is an InputError naming it, and the rest go on."""
+def parse_jsonl(text: str, path: Path, lines: range | None = None) -> Iterator[Item]:
+    """One article per JSON line (of ``lines`` only, if given); a bad line is an InputError naming it,
+    and the rest go on."""
     for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+        if not line.strip() or (lines is not None and number not in lines):
             continue
         where = f"{path}:{number}"
         try:
