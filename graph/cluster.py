@@ -30,7 +30,8 @@ from typing import BinaryIO
 from rdflib import Dataset
 
 from .errors import StoreError
-from .pipeline import IngestReport, count_articles, ensure_reference, extract_article, report_list
+from .entities import has_articles
+from .pipeline import IngestReport, count_articles, ensure_reference, extract_article, finish, report_list
 from .read import Item, files_in, read_file, read_paths
 from .records import Article
 from .shards import Piece, load_shards
@@ -115,30 +116,33 @@ def line_ranges(path: Path, length: int, size: int) -> list[range]:
     return [range(start, start + step) for start in starts[:-1]] + [range(starts[-1], sys.maxsize)]
 
 
-def extract_partition(part: Partition, folder: str, max_bytes: int | None = None) -> ShardResult:
+def extract_partition(part: Partition, folder: str, max_bytes: int | None = None,
+                      all_topics: bool = False) -> ShardResult:
     """In a worker: the partition's articles extracted into one shard, written atomically."""
     shard = Path(folder) / f"part-{part.index:06d}.nq"
     temporary = shard.with_name(f"{shard.name}.{socket.gethostname()}-{os.getpid()}.tmp")
     result = ShardResult(part.index, str(shard))
     with open(temporary, "wb") as out:
         for item in part.items(max_bytes):
-            result.events.append(_event(item, out, str(shard)))
+            result.events.append(_event(item, out, str(shard), all_topics))
         out.flush()
         os.fsync(out.fileno())
     os.replace(temporary, shard)
     return result
 
 
-def _event(item: Item, out: BinaryIO, shard: str) -> Piece | tuple[str, str]:
-    """An article's N-Quads appended to the shard, as a Piece; anything else as (report list, message)."""
+def _event(item: Item, out: BinaryIO, shard: str, all_topics: bool) -> Piece | tuple[str, str]:
+    """An article's N-Quads appended to the shard, as a Piece (none for one left out by the relevance
+    gate, whose old graph goes all the same); anything else as (report list, message)."""
     if not isinstance(item, Article):
         return report_list(item), str(item)
-    done = extract_article(item)
+    done = extract_article(item, all_topics)
     if done.error:
         return "failed", done.error
     start = out.tell()
     out.write(done.nquads.encode("utf-8"))
-    return Piece(done.doc_id, done.source, done.graph, done.quads, shard, start, out.tell())
+    return Piece(done.doc_id, done.source, done.graph, done.quads, shard, start, out.tell(), done.relevant,
+                 done.header)
 
 
 def replay(results: Iterable[ShardResult], report: IngestReport) -> list[Piece]:
@@ -199,11 +203,12 @@ def shard_folder(shards: str | os.PathLike | None, address: str):
 
 
 def run_partitions(client, parts: list[Partition], folder: Path, max_bytes: int | None,
-                   report: IngestReport, bar) -> list[ShardResult]:
+                   report: IngestReport, bar, all_topics: bool = False) -> list[ShardResult]:
     """Every partition as a task; results in partition order; a lost partition's files are failures."""
     from distributed import as_completed
 
-    futures = {client.submit(extract_partition, part, str(folder), max_bytes, pure=False): part for part in parts}
+    futures = {client.submit(extract_partition, part, str(folder), max_bytes, all_topics,
+                             pure=False): part for part in parts}
     results: list[ShardResult] = []
     for future in as_completed(futures):
         part = futures[future]
@@ -219,12 +224,14 @@ def run_partitions(client, parts: list[Partition], folder: Path, max_bytes: int 
 
 def ingest_on_cluster(sources: Iterable[str | Path], dataset: Dataset, address: str, *,
                       shards: str | os.PathLike | None = None, progress: bool = True, bulk: bool = False,
-                      max_bytes: int | None = None, size: int = PARTITION_BYTES) -> IngestReport:
+                      max_bytes: int | None = None, size: int = PARTITION_BYTES,
+                      all_topics: bool = False) -> IngestReport:
     """graph.pipeline.ingest with extraction on Dask; the same report and the same quads."""
     from tqdm import tqdm
 
     sources = list(sources)
     report = IngestReport()
+    replacing = has_articles(dataset)
     ensure_reference(dataset)
     if bulk and not backend(dataset).can_bulk_load():
         raise StoreError("--bulk loads only into a new, empty store; give a new --store folder, "
@@ -232,8 +239,9 @@ def ingest_on_cluster(sources: Iterable[str | Path], dataset: Dataset, address: 
     bar = tqdm(total=count_articles(sources) if progress else None, desc="ingest", unit=" articles",
                disable=not progress, file=sys.stderr, smoothing=0.05)
     with shard_folder(shards, address) as folder, connected(address) as client:
-        results = run_partitions(client, partitions(sources, size), folder, max_bytes, report, bar)
+        results = run_partitions(client, partitions(sources, size), folder, max_bytes, report, bar, all_topics)
         bar.close()
         load_shards(dataset, [r.shard for r in results], replay(results, report), report, bulk=bulk,
                     progress=progress)
+    finish(dataset, report, replacing)
     return report

@@ -183,6 +183,23 @@ def _extract_chunk(items: list, all_topics: bool = False) -> list:
     return [extract_article(i, all_topics) if isinstance(i, Article) else i for i in items]
 
 
+def record(report: IngestReport, done: Iterable) -> None:
+    """Written articles (Extracted, or graph.shards.Piece) into the report: stored, kept off topic, or left out."""
+    done = list(done)
+    report.ingested.extend(e.doc_id for e in done if e.relevant or e.quads)
+    report.off_topic_kept += sum(1 for e in done if not e.relevant and e.quads)
+    report.left_out.update((e.doc_id, e.header) for e in done if e.header is not None)
+    report.quads += sum(e.quads for e in done)
+
+
+def finish(dataset: Dataset, report: IngestReport, replacing: bool) -> None:
+    """After every article is written: entities no article mentions any more removed (only when the
+    store held articles before), and short names linked to their full names."""
+    if replacing:
+        report.entities_removed = gc(dataset)
+    report.links = link(dataset)
+
+
 class Writer:
     """Collects extracted articles and writes them in batches; keeps the report."""
 
@@ -239,10 +256,7 @@ class Writer:
             done = items
         except GraphError:
             done = [e for e in items if self._write_one(e)]
-        self.report.ingested.extend(e.doc_id for e in done if e.relevant or e.nquads)
-        self.report.off_topic_kept += sum(1 for e in done if not e.relevant and e.nquads)
-        self.report.left_out.update((e.doc_id, e.header) for e in done if e.header is not None)
-        self.report.quads += sum(e.quads for e in done)
+        record(self.report, done)
         self.bar.update(len(items))
 
     def _write_one(self, item: Extracted) -> bool:
@@ -281,9 +295,7 @@ def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = 
     if bulk:
         store.end_bulk()
     bar.close()
-    if replacing:
-        report.entities_removed = gc(dataset)
-    report.links = link(dataset)
+    finish(dataset, report, replacing)
     return report
 
 

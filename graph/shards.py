@@ -7,7 +7,9 @@ transaction a shard); a Virtuoso runs its bulk loader (``ld_dir`` +
 ``rdf_loader_run``) on the shard folder when it may read it (DirsAllowed, on
 a disk it sees), checked first with a one-quad probe; otherwise a note says so
 and the shards go by SPARQL Update. On a server, an article's old graph is
-dropped before its shard loads. A shard that fails on a fast path is written
+dropped before its shard loads (also for an article the relevance gate left
+out, which has no quads). A shard's lines in the shared entities graph are
+added with set semantics on every path, as a serial ingest adds them. A shard that fails on a fast path is written
 article by article, so that a failure names the article.
 """
 from __future__ import annotations
@@ -24,7 +26,7 @@ from rdflib import Dataset, URIRef
 
 from .endpoint import GRAPH_PREFIX
 from .errors import GraphError, StoreError
-from .pipeline import Extracted, IngestReport, Writer
+from .pipeline import Extracted, Header, IngestReport, Writer, record
 from .remote import RemoteStore
 from .store import backend
 
@@ -40,6 +42,8 @@ class Piece:
     shard: str
     start: int
     end: int
+    relevant: bool = True
+    header: Header | None = None  # an article left out by the relevance gate: no quads, its old graph dropped
 
 
 Groups = dict[str, list[Piece]]  # shard file -> the articles kept in it, in order
@@ -100,13 +104,13 @@ def load_batches(dataset: Dataset, groups: Groups, report: IngestReport, bar, bu
     for shard, kept in groups.items():
         data = Path(shard).read_bytes()
         for p in kept:
-            writer.add(Extracted(p.doc_id, p.source, p.graph, data[p.start:p.end].decode("utf-8"), p.quads))
+            writer.add(Extracted(p.doc_id, p.source, p.graph, data[p.start:p.end].decode("utf-8"), p.quads,
+                                 relevant=p.relevant, header=p.header))
     writer.flush()
 
 
 def _loaded(report: IngestReport, kept: list[Piece], bar) -> None:
-    report.ingested.extend(p.doc_id for p in kept)
-    report.quads += sum(p.quads for p in kept)
+    record(report, kept)
     bar.update(len(kept))
 
 
@@ -185,7 +189,8 @@ def load_virtuoso(dataset: Dataset, groups: Groups, report: IngestReport, bar, b
     _sql(store, f"ld_dir({_text(str(folder))}, 'part-*.nq', {_text(GRAPH_PREFIX + 'default')})")
     _sql(store, "rdf_loader_run()")
     for shard, kept in groups.items():  # a shard the loader rejected: article by article, naming the culprit
-        if all(store.has_graph(URIRef(p.graph)) for p in (kept[0], kept[-1])):
+        stored = [p for p in kept if p.quads]  # an article left out has no graph to find
+        if all(store.has_graph(URIRef(p.graph)) for p in stored[:1] + stored[-1:]):
             _loaded(report, kept, bar)
         else:
             load_batches(dataset, {shard: kept}, report, bar, bulk)

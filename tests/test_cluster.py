@@ -14,6 +14,7 @@ import signal
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from click.testing import CliRunner
 
 from cli import main
 from graph.cluster import Partition, extract_partition, ingest_on_cluster, partitions
+from graph.model import article_iri
 from graph.pipeline import extract_article, ingest
 from graph.read import read_paths
 from graph.records import Article
@@ -31,6 +33,7 @@ from graph.store import backend, drop_graph, graph_names, opened
 distributed = pytest.importorskip("distributed")
 
 ARTICLES = data_path("articles")
+OFF_TOPIC = Path(__file__).parent / "data" / "relevance" / "gia-vang-the-gioi.txt"  # labelled not foreign affairs
 DOCS = Path(__file__).parent.parent / "docs" / "cluster.md"
 
 
@@ -54,7 +57,8 @@ def write_jsonl(path: Path, rows: list[tuple[str, str]]) -> Path:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """Pages, JSONL shards, an id given twice across files, an empty file and a bad JSONL line."""
+    """Pages, JSONL shards, an id given twice across files, an empty file, a bad JSONL line and an
+    article not about foreign affairs."""
     folder = tmp_path_factory.mktemp("corpus")
     texts = [a.text for a in bundled()]
     for number, text in enumerate(texts[:3]):
@@ -65,6 +69,7 @@ def corpus(tmp_path_factory) -> Path:
     mixed = folder / "s1.jsonl"  # a repair noted once for the file, however it is split
     mixed.write_bytes(mixed.read_bytes().replace(b"\n", b"\r\n", 1))
     (folder / "t-empty.txt").write_text("", encoding="utf-8")
+    (folder / "t-gold.txt").write_text(OFF_TOPIC.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "t-bad.jsonl").write_text('{"id": "x", "text": "Hà Nội"}\nnot json\n', encoding="utf-8")
     return folder
 
@@ -76,20 +81,23 @@ def nquads(target: str) -> list[str]:
     return sorted(buffer.getvalue().decode("utf-8").splitlines())
 
 
-def serial(sources: list, store: Path):
+def serial(sources: list, store: Path, all_topics: bool = False):
     """(report, sorted N-Quads) of a plain one-process ingest."""
     with opened(store) as dataset:
-        report = ingest(sources, dataset, progress=False)
+        report = ingest(sources, dataset, progress=False, all_topics=all_topics)
     return report, nquads(str(store))
 
 
 def report_fields(report) -> tuple:
     """All but the quad count, which a serial ingest overstates when a duplicate id replaces a written article."""
-    return report.ingested, report.failed, report.skipped, report.warnings
+    return (report.ingested, report.failed, report.skipped, report.warnings, report.left_out,
+            report.off_topic_kept, report.entities_removed, report.links, report.summary())
 
 
-def article_quads(lines: list[str]) -> int:
-    return sum(1 for line in lines if not line.endswith("/graph/reference> ."))
+def kept_quads(sources: list, all_topics: bool = False) -> int:
+    """The quads extraction gives the articles kept (the later of one id), entity lines included."""
+    kept = {a.doc_id: a for a in read_paths(sources) if isinstance(a, Article)}
+    return sum(extract_article(a, all_topics).quads for a in kept.values())
 
 
 @pytest.mark.parametrize("size, expected", [
@@ -129,18 +137,57 @@ def test_a_partition_becomes_one_shard_of_its_articles_in_order(tmp_path, corpus
                    "each line must be a JSON object with 'id' and 'text'")]
 
 
-@pytest.mark.parametrize("size", [1, 10_000_000])  # one file a partition; all in one
-def test_cluster_ingest_is_quad_for_quad_a_serial_ingest(tmp_path, scheduler, corpus, size):
-    expected_report, expected = serial([corpus], tmp_path / "serial")
+@pytest.mark.parametrize("size, all_topics", [(1, False), (10_000_000, False), (1, True)])  # one file a partition; all in one
+def test_cluster_ingest_is_quad_for_quad_a_serial_ingest(tmp_path, scheduler, corpus, size, all_topics):
+    expected_report, expected = serial([corpus], tmp_path / "serial", all_topics)
     with opened(tmp_path / "store") as dataset:
         report = ingest_on_cluster([corpus], dataset, scheduler, shards=tmp_path / "shards", progress=False,
-                                   size=size)
+                                   size=size, all_topics=all_topics)
     assert nquads(str(tmp_path / "store")) == expected
     assert report_fields(report) == report_fields(expected_report)
-    assert report.quads == article_quads(expected)
+    assert report.quads == kept_quads([corpus], all_topics)
     assert "j0-1" in report.ingested and len(report.skipped) == 3 and len(report.failed) == 1
     assert len(report.warnings) == 1 and "s1.jsonl" in report.warnings[0]
+    assert ("t-gold" in report.ingested, list(report.left_out), report.off_topic_kept) == (
+        (True, [], 2) if all_topics else (False, ["x", "t-gold"], 0))  # x: a bad line's neighbour, "Hà Nội"
     assert not list((tmp_path / "shards").rglob("*.tmp"))
+
+
+@contextmanager
+def store_of(name: str, folder: Path):
+    """A store's target: an embedded folder, or a running server, emptied afterwards."""
+    if name == "embedded":
+        yield str(folder / "store")
+        return
+    if binary(PROGRAMS[name]) is None:
+        pytest.skip(f"{PROGRAMS[name]} is not installed")
+    with running(name, folder / name) as server:
+        yield server.url
+        with opened(server.url) as dataset:
+            for graph in graph_names(dataset):
+                drop_graph(dataset, graph)
+
+
+@pytest.mark.parametrize("name", ["embedded", "oxigraph", "virtuoso"])
+def test_a_cluster_reingest_drops_an_article_gone_off_topic_and_its_orphaned_entities(tmp_path, scheduler, corpus,
+                                                                                       name):
+    """p1 again (bundled article 5, the only one of that text), now not about foreign affairs: its graph
+    goes, and so do the entities only it mentioned, on each store kind by its own loading path."""
+    again = tmp_path / "again"
+    again.mkdir()
+    (again / "p1.txt").write_text(OFF_TOPIC.read_text(encoding="utf-8"), encoding="utf-8")
+    _, first = serial([corpus], tmp_path / "serial")
+    expected_report, expected = serial([again], tmp_path / "serial")
+    with store_of(name, tmp_path) as target:
+        with opened(target) as dataset:
+            ingest([corpus], dataset, progress=False)
+        with opened(target) as dataset:
+            report = ingest_on_cluster([again], dataset, scheduler, shards=tmp_path / name / "shards",
+                                       progress=False)
+        got = nquads(target)
+    assert (report_fields(report), got) == (report_fields(expected_report), expected)
+    assert list(report.left_out) == ["p1"] and report.entities_removed > 0 and len(got) < len(first)
+    assert not any(line.endswith(f" <{article_iri('p1')}> .") for line in got)
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +232,7 @@ def test_a_worker_killed_mid_shard_loses_no_article(tmp_path, scheduler, big):
     assert killed is not None, "no worker was seen writing a shard"
     assert report_fields(outcome["report"]) == report_fields(expected_report)
     assert len(outcome["report"].ingested) == 160 and not outcome["report"].failed
-    assert outcome["report"].quads == expected_report.quads == article_quads(expected)
+    assert outcome["report"].quads == expected_report.quads == kept_quads([big])
     assert nquads(str(tmp_path / "store")) == expected
 
 
