@@ -137,7 +137,7 @@ def test_a_partition_becomes_one_shard_of_its_articles_in_order(tmp_path, corpus
                    "each line must be a JSON object with 'id' and 'text'")]
 
 
-@pytest.mark.parametrize("size, all_topics", [(1, False), (10_000_000, False), (1, True)])  # one file a partition; all in one
+@pytest.mark.parametrize("size, all_topics", [(1, False), (10_000_000, False), (1, True)])  # a file a partition; all in one
 def test_cluster_ingest_is_quad_for_quad_a_serial_ingest(tmp_path, scheduler, corpus, size, all_topics):
     expected_report, expected = serial([corpus], tmp_path / "serial", all_topics)
     with opened(tmp_path / "store") as dataset:
