@@ -9,8 +9,9 @@ a disk it sees), checked first with a one-quad probe; otherwise a note says so
 and the shards go by SPARQL Update. On a server, an article's old graph is
 dropped before its shard loads (also for an article the relevance gate left
 out, which has no quads). A shard's lines in the shared entities graph are
-added with set semantics on every path, as a serial ingest adds them. A shard that fails on a fast path is written
-article by article, so that a failure names the article.
+added with set semantics on every path, as a serial ingest adds them. A shard
+that fails on a fast path is written article by article, so that a failure
+names the article.
 """
 from __future__ import annotations
 
