@@ -41,6 +41,10 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
             continue
         match = lexicon.phrases.match_at(tokens, index)
         name_end = _name_run(tokens, index, lexicon)
+        if name_end and match is None and _name_inside(tokens, index, name_end, lexicon):
+            out.append(Mention("word", token.start, token.end, token.text, token.key))
+            index += 1  # "Thứ trưởng Công Thương Phan Thị Thắng": a body's short name glued before the name
+            continue
         if name_end and _name_wins(match, name_end, tokens, token, lexicon):
             if name_end - index >= 3 and _after_company(out):  # "tập đoàn Microsoft Bill Gates"
                 out.append(Mention("word", token.start, token.end, token.text, token.key))
@@ -146,6 +150,15 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
     if _is_surname(tokens[index], lexicon):
         end = min(end, index + MAX_VN_NAME)
     return end if end - index >= 2 or INITIAL_NAME.match(tokens[index].text) else 0
+
+
+def _name_inside(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
+    """A Vietnamese capitalised run not opening with a family name, one of whose later words opens a
+    plausible Vietnamese name running to its end."""
+    if _is_surname(tokens[start], lexicon) or not _is_vietnamese(tokens[start].text):
+        return False
+    return any(_is_surname(tokens[cut], lexicon) and end - cut >= 2 and plausible_vietnamese_name(
+        " ".join(t.text for t in tokens[cut:end]), lexicon) for cut in range(start + 1, end - 1))
 
 
 def _glued_opener(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
