@@ -48,9 +48,24 @@ def compatible(a: Draft, b: Draft) -> bool:
         if a.destinations and b.destinations and not set(a.destinations) & set(b.destinations):
             return False
         return not (a.hosts and b.hosts and not set(a.hosts) & set(b.hosts))
-    if a.label and b.label and not a.label & b.label:
-        return False  # "Hội nghị Cấp cao APEC" is not "Hội nghị ASEM"
+    if any(_apart(a.label, b.label, mark) for mark in LABEL_MARKS):  # "Hội nghị Cấp cao APEC" is not "Hội nghị ASEM"
+        return False
     return not (a.name and b.name and a.name != b.name)
+
+
+def _apart(a: frozenset[str], b: frozenset[str], mark: str) -> bool:
+    """Labels that name different organisations, ordinals, or (for the same organisation or none) head words."""
+    part_a, part_b = _part(a, mark), _part(b, mark)
+    if mark == "@" and _part(a, "") & _part(b, ""):
+        return False  # "Hội nghị cấp cao APEC 2017" and "Tuần lễ cấp cao APEC 2017" are one
+    return bool(part_a and part_b and not part_a & part_b)
+
+
+LABEL_MARKS = ("", "#", "@")  # organisations named, ordinal ("lần thứ 16" -> "#16"), head word ("@hội nghị")
+
+
+def _part(label: frozenset[str], mark: str) -> frozenset[str]:
+    return frozenset(word for word in label if (word[:1] if word[:1] in "#@" else "") == mark)
 
 
 def merge(drafts: list[Draft], new: Draft) -> Draft:
@@ -61,7 +76,7 @@ def merge(drafts: list[Draft], new: Draft) -> Draft:
             old.organizer = old.organizer or new.organizer
             old.name = old.name or new.name
             old.joint = old.joint or new.joint
-            old.label = old.label or new.label
+            old.label = old.label | new.label
             old.destinations += [d for d in new.destinations if d not in old.destinations]
             old.hosts += [h for h in new.hosts if h not in old.hosts and h not in old.guests]
             old.guests += [g for g in new.guests if g not in old.guests and g not in old.hosts]

@@ -48,3 +48,37 @@ def test_places_named_after_people(text, expected):
 ])
 def test_ministry_short_names(text, expected):
     assert roles(text) == expected
+
+
+def events(text: str) -> list[tuple[str, str | None]]:
+    return sorted(((e.type, e.date) for e in run(text).events), key=str)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two named conferences of one year are two events
+    ("Năm 2010 là năm tổ chức Đại hội Toàn quốc lần thứ 11 của Đảng và Hội nghị Cấp cao ASEAN lần thứ 17 tại Hà Nội.",
+     [("conference", "2010"), ("conference", "2010")]),
+    ("Hội nghị Cấp cao ASEAN lần thứ 16 họp tháng 4/2010 và Hội nghị Cấp cao ASEAN lần thứ 17 họp tháng 10/2010.",
+     [("conference", "2010-04"), ("conference", "2010-10")]),
+    # the conference named again, capitalised, is the same one
+    ("Hội nghị Cấp cao ASEAN lần thứ 30 khai mạc sáng 29/4 tại Manila. Phát biểu tại Hội nghị, Thủ tướng cho biết"
+     " ASEAN đoàn kết.", [("conference", "--04-29")]),
+    # the same organisation's summit under another head word is one event; another number is another
+    ("Tổng thống sẽ dự Hội nghị cấp cao APEC 2030 tại Đà Nẵng. Ông sẽ dự Tuần lễ cấp cao APEC 2030 tại Đà Nẵng.",
+     [("conference", "2030")]),
+    ("Hội nghị ASEP-3 khai mạc tại Huế. Hội nghị Đối tác Nghị viện Á - Âu 3 là bước chuẩn bị cho ASEM 5 tại Hà Nội.",
+     [("conference", None), ("conference", None)]),
+])
+def test_named_conferences(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Malay and Bruneian honorifics open no name and are no part of it
+    ("Đại sứ Brunei Dato Paduka Haji Ali bin Haji Hassan đã phát biểu tại buổi lễ.", {"Ali bin Haji Hassan"}),
+    ("Ngoại trưởng Malaysia Dato Sri Anifah Aman hội đàm với Bộ trưởng Phạm Bình Minh.",
+     {"Anifah Aman", "Phạm Bình Minh"}),
+    ("Bộ trưởng Brunei Pehin Dato Lim Jock Seng thăm Việt Nam.", {"Lim Jock Seng"}),
+])
+def test_honorifics(text, expected):
+    assert persons(text) == expected
