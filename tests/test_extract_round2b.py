@@ -64,8 +64,8 @@ def events(text: str) -> list[tuple[str, str | None]]:
     ("Hội nghị Cấp cao ASEAN lần thứ 30 khai mạc sáng 29/4 tại Manila. Phát biểu tại Hội nghị, Thủ tướng cho biết"
      " ASEAN đoàn kết.", [("conference", "--04-29")]),
     # the same organisation's summit under another head word is one event; another number is another
-    ("Tổng thống sẽ dự Hội nghị cấp cao APEC 2030 tại Đà Nẵng. Ông sẽ dự Tuần lễ cấp cao APEC 2030 tại Đà Nẵng.",
-     [("conference", "2030")]),
+    ("Tổng thống sẽ dự Hội nghị cấp cao APEC 2030 tại Đà Nẵng vào tháng 11/2030. Ông sẽ dự Tuần lễ cấp cao APEC"
+     " 2030 tại Đà Nẵng.", [("conference", "2030-11")]),
     ("Hội nghị ASEP-3 khai mạc tại Huế. Hội nghị Đối tác Nghị viện Á - Âu 3 là bước chuẩn bị cho ASEM 5 tại Hà Nội.",
      [("conference", None), ("conference", None)]),
 ])
