@@ -48,6 +48,8 @@ def compatible(a: Draft, b: Draft) -> bool:
         if a.destinations and b.destinations and not set(a.destinations) & set(b.destinations):
             return False
         return not (a.hosts and b.hosts and not set(a.hosts) & set(b.hosts))
+    if a.type == "signing" and a.place and b.place and a.place != b.place:
+        return False  # "Tại Algeria, hai nước cũng đã ký ...": another signing than the one in Nam Phi
     if any(_apart(a.label, b.label, mark) for mark in LABEL_MARKS):  # "Hội nghị Cấp cao APEC" is not "Hội nghị ASEM"
         return False
     return not (a.name and b.name and a.name != b.name)

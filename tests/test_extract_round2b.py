@@ -68,8 +68,13 @@ def events(text: str) -> list[tuple[str, str | None]]:
      " 2030 tại Đà Nẵng.", [("conference", "2030-11")]),
     ("Hội nghị ASEP-3 khai mạc tại Huế. Hội nghị Đối tác Nghị viện Á - Âu 3 là bước chuẩn bị cho ASEM 5 tại Hà Nội.",
      [("conference", None), ("conference", None)]),
+    # signings in different places of one tour are different signings
+    ("Tại Ai Cập, hai bên đã ký Hiệp định thương mại. Tại Tunisia, hai nước cũng đã ký Thỏa thuận về hợp tác nông"
+     " nghiệp.", [("signing", None), ("signing", None)]),
+    ("Tại Ai Cập, hai bên đã ký Hiệp định thương mại. Văn kiện được ký kết tại Ai Cập mở ra giai đoạn mới.",
+     [("signing", None)]),
 ])
-def test_named_conferences(text, expected):
+def test_conferences_and_signings_told_apart(text, expected):
     assert events(text) == expected
 
 
