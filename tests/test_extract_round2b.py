@@ -87,3 +87,21 @@ def test_conferences_and_signings_told_apart(text, expected):
 ])
 def test_honorifics(text, expected):
     assert persons(text) == expected
+
+
+def partners(text: str) -> set[tuple[str, str | None]]:
+    return {(p.code, p.level) for p in run(text).partners}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # countries Vietnam is measured against are no partners
+    ("Kim ngạch thương mại giữa Việt Nam và Ấn Độ tăng nhanh, cao hơn Thái Lan, Indonesia và Malaysia.",
+     {("IN", None)}),
+    ("Việt Nam hợp tác đầu tư với Hàn Quốc, vượt qua Trung Quốc về số dự án.", {("KR", None)}),
+    ("Năm nay Việt Nam hợp tác với Ai Cập nhiều hơn so với Libya.", {("EG", None)}),
+    # partners put in order are still partners
+    ("Chile là nước thứ ba sau Nhật Bản và Ấn Độ mà Việt Nam hợp tác trên nhiều lĩnh vực.",
+     {("CL", None), ("JP", None), ("IN", None)}),
+])
+def test_comparisons(text, expected):
+    assert partners(text) == expected
