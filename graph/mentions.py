@@ -153,11 +153,11 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
 
 
 def _name_inside(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
-    """A Vietnamese capitalised run not opening with a family name, one of whose later words opens a
-    plausible Vietnamese name running to its end."""
+    """A Vietnamese capitalised run not opening with a family name ('Công Thương'), one of whose later words
+    opens a plausible Vietnamese name running to its end."""
     if _is_surname(tokens[start], lexicon) or not _is_vietnamese(tokens[start].text):
         return False
-    return any(_is_surname(tokens[cut], lexicon) and end - cut >= 2 and plausible_vietnamese_name(
+    return any(_is_surname(tokens[cut], lexicon) and plausible_vietnamese_name(
         " ".join(t.text for t in tokens[cut:end]), lexicon) for cut in range(start + 1, end - 1))
 
 

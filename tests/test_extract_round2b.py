@@ -29,6 +29,9 @@ def roles(text: str) -> set[tuple[str, str, str | None, str | None]]:
     ("Tại phố Trần Phú, Nguyễn Văn An phát biểu chào mừng đoàn.", {"Nguyễn Văn An"}),
     # a list of people after a plural title stays a list of people
     ("Thủ tướng tiếp các đại sứ Nguyễn Văn An, Trần Văn Bình.", {"Nguyễn Văn An", "Trần Văn Bình"}),
+    # city districts named like people, with or without the word 'quận'
+    ("Ông Nguyễn Văn Bình trú tại quận Hai Bà Trưng, Hà Nội.", {"Nguyễn Văn Bình"}),
+    ("Người dân Hà Đông và Ba Đình đón đoàn đại biểu.", set()),
 ])
 def test_places_named_after_people(text, expected):
     assert persons(text) == expected
