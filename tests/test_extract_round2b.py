@@ -108,3 +108,15 @@ def partners(text: str) -> set[tuple[str, str | None]]:
 ])
 def test_comparisons(text, expected):
     assert partners(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the founding date of relations gives no year to this visit
+    ("Nhà vua Thụy Điển thăm chính thức Việt Nam từ ngày 1 đến 5/11. Đây là chuyến thăm đầu tiên kể từ khi hai"
+     " nước thiết lập quan hệ ngoại giao (25/11/1969).", [("visit", "--11-01")]),
+    # a restated date of the same month still gives its year
+    ("Thủ tướng thăm Nhật Bản từ 20-21/6/2017. Ngày 21/6, Thủ tướng hội đàm với Thủ tướng Nhật Bản.",
+     [("talks", "2017-06-21"), ("visit", "2017-06-20")]),
+])
+def test_years_from_the_text(text, expected):
+    assert events(text) == expected
