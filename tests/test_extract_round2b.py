@@ -120,3 +120,17 @@ def test_comparisons(text, expected):
 ])
 def test_years_from_the_text(text, expected):
     assert events(text) == expected
+
+
+def meetings(text: str) -> set[tuple[tuple[str, ...], str]]:
+    return {(tuple(sorted(m.participants)), m.type) for m in run(text).meetings}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title whose unknown organisation runs on to the holder's name is that holder, not the title's last holder
+    ("Chủ tịch nước Lê Văn Hải thăm khu di tích gắn với hoạt động của Chủ tịch Hồ Chí Minh. Tại buổi hội kiến với"
+     " Chủ tịch Chính hiệp Vương Hỗ Ninh sáng 20/7, Chủ tịch nước Lê Văn Hải khẳng định hai nước hợp tác.",
+     {(("Lê Văn Hải", "Vương Hỗ Ninh"), "reception")}),
+])
+def test_sides(text, expected):
+    assert meetings(text) == expected
