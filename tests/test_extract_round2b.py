@@ -134,3 +134,19 @@ def meetings(text: str) -> set[tuple[tuple[str, ...], str]]:
 ])
 def test_sides(text, expected):
     assert meetings(text) == expected
+
+
+def visits(text: str) -> set[tuple[str, str]]:
+    return {(v.person, v.country) for v in run(text).visits}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where an envoy serves is no destination of the visit
+    ("Nhân chuyến thăm Canada của Thủ tướng Trần Văn Minh, Đại sứ Canada tại Việt Nam Richard Lecoq nhận định"
+     " chuyến thăm sẽ góp phần duy trì quan hệ.", {("Trần Văn Minh", "CA")}),
+    # the pair a relation names is no destination
+    ("Chuyến thăm của Thủ tướng Trần Văn Minh củng cố quan hệ Việt Nam - Canada.", set()),
+    ("Thủ tướng Trần Văn Minh thăm Canada, củng cố quan hệ Việt Nam - Canada.", {("Trần Văn Minh", "CA")}),
+])
+def test_visit_destinations(text, expected):
+    assert visits(text) == expected
