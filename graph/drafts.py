@@ -8,6 +8,7 @@ from .dates import dates_agree, more_specific
 from .records import MEETING_TYPES, Event, Meeting, Visit
 
 SPLIT_TYPES = {"reception", "meeting"}
+PRECISE_TYPES = {"talks", "reception"}  # what a back-reference may call a meeting told as a mere "gặp"
 
 
 @dataclass
@@ -86,6 +87,8 @@ def merge(drafts: list[Draft], new: Draft) -> Draft:
     if new.told and new.type in MEETING_TYPES:  # "Tại các cuộc gặp và hội đàm": whichever was told last
         told = [d for d in drafts if d.story == new.story and d.type in MEETING_TYPES]
         if told:
+            if told[-1].type == "meeting" and new.type in PRECISE_TYPES:
+                told[-1].type = new.type  # "có cuộc gặp gỡ Thủ tướng X ... Trong buổi hội đàm, ...": talks
             return told[-1]
     if not (new.hosts or new.guests or new.destinations) and new.type in ("visit", "reception"):
         return new  # a visit or reception with no one and nothing of its own, and none to join: left out

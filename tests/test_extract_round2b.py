@@ -140,6 +140,9 @@ def meetings(text: str) -> set[tuple[tuple[str, ...], str]]:
     ("Chủ tịch nước Lê Văn Hải thăm khu di tích gắn với hoạt động của Chủ tịch Hồ Chí Minh. Tại buổi hội kiến với"
      " Chủ tịch Chính hiệp Vương Hỗ Ninh sáng 20/7, Chủ tịch nước Lê Văn Hải khẳng định hai nước hợp tác.",
      {(("Lê Văn Hải", "Vương Hỗ Ninh"), "reception")}),
+    # a meeting told as 'cuộc gặp gỡ' and named 'buổi hội đàm' after is one talks
+    ("Chiều qua, Chủ tịch nước Lê Văn Hải đã có cuộc gặp gỡ Thủ tướng Begum Khaleda Zia tại Dhaka. Trong buổi hội"
+     " đàm, hai bên đã thống nhất tăng cường quan hệ.", {(("Khaleda Zia", "Lê Văn Hải"), "talks")}),
 ])
 def test_sides(text, expected):
     assert meetings(text) == expected
