@@ -203,7 +203,8 @@ def _is_specific(items: list[Mention], index: int) -> bool:
         if item.text in (",", ";", ".") or item.kind in ("trigger", "speech"):
             break
         nearby.append(item)
-    return any(m.kind in ("intl", "org", "date") or m.text in ("“", '"') for m in nearby) or \
+    located = any(m.kind in ("place", "country") and i > 0 and nearby[i - 1].key == AT for i, m in enumerate(nearby))
+    return located or any(m.kind in ("intl", "org", "date") or m.text in ("“", '"') for m in nearby) or \
         _organizer(items, index) is not None or any(m.key == match_key("tổ") for m in items[max(0, index - 3):index])
 
 

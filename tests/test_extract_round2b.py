@@ -80,6 +80,10 @@ def events(text: str) -> list[tuple[str, str | None]]:
      " 2030 tại Đà Nẵng.", [("conference", "2030-11")]),
     ("Hội nghị ASEP-3 khai mạc tại Huế. Hội nghị Đối tác Nghị viện Á - Âu 3 là bước chuẩn bị cho ASEM 5 tại Hà Nội.",
      [("conference", None), ("conference", None)]),
+    # a lowercase seminar held somewhere took place; one only planned did not
+    ("Hôm qua, trong một cuộc hội thảo tại Hà Nội, các nhà nghiên cứu đã đánh giá quan hệ Việt Nam - Pháp.",
+     [("seminar", None)]),
+    ("Hai bên nhất trí sẽ tổ chức hội thảo về an ninh biển.", []),
     # signings in different places of one tour are different signings
     ("Tại Ai Cập, hai bên đã ký Hiệp định thương mại. Tại Tunisia, hai nước cũng đã ký Thỏa thuận về hợp tác nông"
      " nghiệp.", [("signing", None), ("signing", None)]),
