@@ -37,6 +37,7 @@ HABIT = _keys("việc", "để", "giúp")  # "việc hai bên thường xuyên g
 SUBJECT_WORDS = _keys("bên", "nhà", "lãnh", "đạo", "đoàn", "vị", "đã", "sẽ", "tiến", "hành", "có", "cuộc", "buổi", "đều",
                       "cũng")
 PLURAL = _keys("các", "những", "nhiều", "mọi")
+ANCHORS = _keys("trong", "tại", "ở")
 ORDINAL, ORDINAL_OF = _keys("lần", "khóa", "khoá"), match_key("thứ")
 
 
@@ -154,7 +155,10 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
             told = draft.told = not (draft.hosts or draft.guests) and refers_back(items, index)  # "sau cuộc gặp, ..."
         listed = index > 1 and (items[index - 1].text == "," or items[index - 1].key in AND) \
             and items[index - 2].kind == "trigger" and bool(draft.hosts)  # "đã dự lễ đón, hội đàm và dự chiêu đãi của ..."
-        keep = bool(draft.guests) or role == "noun" or told or listed or _two_sides(items, index)
+        # "Các cuộc tiếp xúc cấp cao được duy trì" is a habit; "các cuộc gặp trong chuyến công du" happened
+        anchored = index + 1 < len(items) and items[index + 1].key in ANCHORS
+        generic = role == "noun" and index > 0 and items[index - 1].key in PLURAL and not anchored
+        keep = bool(draft.guests) or role == "noun" and not generic or told or listed or _two_sides(items, index)
     else:
         acted = kind == "other" or kind == "ceremony" and role == "verb"  # "tặng hoa", "trao tặng Huân chương": someone did it
         keep = person_before(sentence, index, limit=12)[0] is not None if acted else _is_specific(items, index)

@@ -84,6 +84,9 @@ def events(text: str) -> list[tuple[str, str | None]]:
     ("Hôm qua, trong một cuộc hội thảo tại Hà Nội, các nhà nghiên cứu đã đánh giá quan hệ Việt Nam - Pháp.",
      [("seminar", None)]),
     ("Hai bên nhất trí sẽ tổ chức hội thảo về an ninh biển.", []),
+    # meetings kept up as a habit are no event; the meetings of a trip are
+    ("Các cuộc tiếp xúc cấp cao giữa Việt Nam và Hàn Quốc được duy trì thường xuyên.", []),
+    ("Ông Billingslea cho biết quan chức Mỹ đã trao đổi về các cuộc gặp gỡ trong chuyến công du.", [("meeting", None)]),
     # signings in different places of one tour are different signings
     ("Tại Ai Cập, hai bên đã ký Hiệp định thương mại. Tại Tunisia, hai nước cũng đã ký Thỏa thuận về hợp tác nông"
      " nghiệp.", [("signing", None), ("signing", None)]),
@@ -147,6 +150,9 @@ def meetings(text: str) -> set[tuple[tuple[str, ...], str]]:
     # a meeting told as 'cuộc gặp gỡ' and named 'buổi hội đàm' after is one talks
     ("Chiều qua, Chủ tịch nước Lê Văn Hải đã có cuộc gặp gỡ Thủ tướng Begum Khaleda Zia tại Dhaka. Trong buổi hội"
      " đàm, hai bên đã thống nhất tăng cường quan hệ.", {(("Khaleda Zia", "Lê Văn Hải"), "talks")}),
+    # an exchange of views with a named leader is a meeting
+    ("Thủ tướng Lê Văn Hải cho biết ông sẽ có cuộc trao đổi ý kiến thẳng thắn với Tổng thống Bush.",
+     {(("Bush", "Lê Văn Hải"), "meeting")}),
 ])
 def test_sides(text, expected):
     assert meetings(text) == expected
