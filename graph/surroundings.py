@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .chains import ORG_HEADS, Link, is_name, is_title, span_text
+from .chains import ORG_HEADS, ORG_STOP, Link, is_name, is_title, span_text
 from .mentions import COMPANY_WORDS, ORG_HEAD_WORDS
 from .normalise import fold, match_key
 from .records import Mention
@@ -165,7 +165,14 @@ def names_an_org(items: list[Mention], index: int) -> bool:
     before = items[index - 1]
     if before.kind == "org":
         return True
-    return fold(" ".join(m.text for m in items[max(0, index - 2):index])).endswith(ORG_HEAD_TUPLE)
+    if fold(" ".join(m.text for m in items[max(0, index - 2):index])).endswith(ORG_HEAD_TUPLE):
+        return True
+    for start in range(max(0, index - 4), index - 1):  # "Tập đoàn Viễn thông Hoa Mỹ", "Xí nghiệp gà Lương Mỹ"
+        words = items[start:index]
+        if words[0].text[:1].isupper() and all(m.kind == "word" and m.key not in ORG_STOP for m in words) \
+                and fold(" ".join(m.text for m in words)).startswith(ORG_HEAD_TUPLE):
+            return True
+    return False
 
 
 COMPANY_HEAD = {match_key(w) for w in ("tập", "đoàn", "công", "ty", "hãng")}

@@ -35,6 +35,12 @@ def roles(text: str) -> set[tuple[str, str, str | None, str | None]]:
     # years of the lunar calendar are no persons; a four-syllable name is one person
     ("Nhân dịp năm mới Đinh Hợi, Đại sứ Nguyễn Văn Thành gặp kiều bào.", {"Nguyễn Văn Thành"}),
     ("Xuân Giáp Thân, bà Tôn Nữ Thị Ninh gặp kiều bào.", {"Tôn Nữ Thị Ninh"}),
+    # a firm or school named like a person, after its head word and a description
+    ("Bưu điện đã ký hợp đồng với Tập đoàn Viễn thông Hoa Mỹ để lập liên doanh.", set()),
+    ("Đoàn tới thăm trại bò Ba Vì và Xí nghiệp gà Lương Mỹ.", set()),
+    ("Học sinh Trường THPT Võ Thị Sáu đón đoàn.", set()),
+    # a lowercase group word is no firm: its ringleader is a person
+    ("Công an xác định kẻ cầm đầu nhóm cướp là Phạm Ngọc Thành.", {"Phạm Ngọc Thành"}),
 ])
 def test_not_persons(text, expected):
     assert persons(text) == expected
