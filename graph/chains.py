@@ -23,7 +23,7 @@ ORG_HEADS = {fold(h) for h in (
     "Diễn đàn", "Phòng", "Cơ quan", "Nhóm", "Cộng đồng", "UBND", "HĐND", "Tỉnh ủy", "Thành ủy",
     "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Phái đoàn", "Quân đội", "Quân khu",
     "Bộ Tư lệnh", "Bộ Chỉ huy", "Hiệp hội", "Quân ủy", "Chương trình", "Cao ủy", "Nhà Trắng", "Khoa", "Phân viện",
-    "Tạp chí", "Thông tấn", "Hãng", "Tập đoàn",
+    "Tạp chí", "Thông tấn", "Hãng", "Tập đoàn", "Xí nghiệp", "Nhà máy", "Khách sạn", "Câu lạc bộ", "CLB",
 )}
 _HEAD_FIRST = {h.split()[0] for h in ORG_HEADS}
 ORG_STOP = {match_key(w) for w in (

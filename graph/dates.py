@@ -33,8 +33,9 @@ def fix_years(drafts: list[Draft], sentences: list, text: str) -> None:
     """A day with no year takes the year its event's name gives ("Hội nghị cấp cao Á - Phi 2005"), else
     the year of the story's dates of the same month ("20-21/6/2017" fixes "21/6"), else of its full dates,
     if they agree: a month of a year may be history ("thiết lập quan hệ ngoại giao tháng 12/1960")."""
-    stated = [(item.start, s.story, item.key[:4], item.key[5:7], len(item.key) == 10) for s in sentences for item in s.items
-              if item.kind == "date" and len(item.key) >= 7 and item.key[:4].isdigit()]
+    stated = [(item.start, s.story, item.key[:4], item.key[5:7], len(item.key) == 10) for s in sentences
+              for index, item in enumerate(s.items) if item.kind == "date" and len(item.key) >= 7
+              and item.key[:4].isdigit() and not _history(s.items, index)]
     for draft in drafts:
         if not (draft.date and draft.date.startswith("--")):
             continue
@@ -44,6 +45,16 @@ def fix_years(drafts: list[Draft], sentences: list, text: str) -> None:
         year = named.group(1) if named else years.pop() if len(years) == 1 else None
         if year:
             draft.date = f"{year}-{draft.date[2:]}"
+
+
+HISTORY = tuple(tuple(match_key(w) for w in cue.split()) for cue in
+                ("quan hệ ngoại giao", "kể từ", "thiết lập quan hệ", "ngày thành lập", "ra đời", "ký năm"))
+
+
+def _history(items: list, index: int) -> bool:
+    """'kể từ khi hai nước thiết lập quan hệ ngoại giao (25/11/1971)': a date of the past, no year for today."""
+    before = tuple(m.key for m in items[max(0, index - 8):index])
+    return any(before[at:at + len(cue)] == cue for cue in HISTORY for at in range(len(before)))
 
 
 def assign_dates(sentence, drafts: list[Draft]) -> None:

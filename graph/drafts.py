@@ -8,6 +8,7 @@ from .dates import dates_agree, more_specific
 from .records import MEETING_TYPES, Event, Meeting, Visit
 
 SPLIT_TYPES = {"reception", "meeting"}
+PRECISE_TYPES = {"talks", "reception"}  # what a back-reference may call a meeting told as a mere "gặp"
 
 
 @dataclass
@@ -48,9 +49,26 @@ def compatible(a: Draft, b: Draft) -> bool:
         if a.destinations and b.destinations and not set(a.destinations) & set(b.destinations):
             return False
         return not (a.hosts and b.hosts and not set(a.hosts) & set(b.hosts))
-    if a.label and b.label and not a.label & b.label:
-        return False  # "Hội nghị Cấp cao APEC" is not "Hội nghị ASEM"
+    if a.type == "signing" and a.place and b.place and a.place != b.place:
+        return False  # "Tại Algeria, hai nước cũng đã ký ...": another signing than the one in Nam Phi
+    if any(_apart(a.label, b.label, mark) for mark in LABEL_MARKS):  # "Hội nghị Cấp cao APEC" is not "Hội nghị ASEM"
+        return False
     return not (a.name and b.name and a.name != b.name)
+
+
+def _apart(a: frozenset[str], b: frozenset[str], mark: str) -> bool:
+    """Labels that name different organisations, ordinals, or (for the same organisation or none) head words."""
+    part_a, part_b = _part(a, mark), _part(b, mark)
+    if mark == "@" and _part(a, "") & _part(b, ""):
+        return False  # "Hội nghị cấp cao APEC 2017" and "Tuần lễ cấp cao APEC 2017" are one
+    return bool(part_a and part_b and not part_a & part_b)
+
+
+LABEL_MARKS = ("", "#", "@")  # organisations named, ordinal ("lần thứ 16" -> "#16"), head word ("@hội nghị")
+
+
+def _part(label: frozenset[str], mark: str) -> frozenset[str]:
+    return frozenset(word for word in label if (word[:1] if word[:1] in "#@" else "") == mark)
 
 
 def merge(drafts: list[Draft], new: Draft) -> Draft:
@@ -61,7 +79,7 @@ def merge(drafts: list[Draft], new: Draft) -> Draft:
             old.organizer = old.organizer or new.organizer
             old.name = old.name or new.name
             old.joint = old.joint or new.joint
-            old.label = old.label or new.label
+            old.label = old.label | new.label
             old.destinations += [d for d in new.destinations if d not in old.destinations]
             old.hosts += [h for h in new.hosts if h not in old.hosts and h not in old.guests]
             old.guests += [g for g in new.guests if g not in old.guests and g not in old.hosts]
@@ -69,6 +87,8 @@ def merge(drafts: list[Draft], new: Draft) -> Draft:
     if new.told and new.type in MEETING_TYPES:  # "Tại các cuộc gặp và hội đàm": whichever was told last
         told = [d for d in drafts if d.story == new.story and d.type in MEETING_TYPES]
         if told:
+            if told[-1].type == "meeting" and new.type in PRECISE_TYPES:
+                told[-1].type = new.type  # "có cuộc gặp gỡ Thủ tướng X ... Trong buổi hội đàm, ...": talks
             return told[-1]
     if not (new.hosts or new.guests or new.destinations) and new.type in ("visit", "reception"):
         return new  # a visit or reception with no one and nothing of its own, and none to join: left out

@@ -22,6 +22,7 @@ from .sides import AND, AT, BY, fill_meeting, fill_visit, person_before
 
 NUMBERED = re.compile(r"^([A-Z][A-Z0-9]+)-(\d{1,2})$")  # "APEC-13"
 GROUP_TYPES = {"conference", "seminar", "ceremony"}
+NAMED_TYPES = {"conference", "seminar"}  # told apart by the word that names them: "Đại hội", "Hội nghị", "Diễn đàn"
 
 
 def _keys(*words: str) -> set[str]:
@@ -36,6 +37,8 @@ HABIT = _keys("việc", "để", "giúp")  # "việc hai bên thường xuyên g
 SUBJECT_WORDS = _keys("bên", "nhà", "lãnh", "đạo", "đoàn", "vị", "đã", "sẽ", "tiến", "hành", "có", "cuộc", "buổi", "đều",
                       "cũng")
 PLURAL = _keys("các", "những", "nhiều", "mọi")
+ANCHORS = _keys("trong", "tại", "ở")
+ORDINAL, ORDINAL_OF = _keys("lần", "khóa", "khoá"), match_key("thứ")
 
 
 def find_events(sentences: list, article: Article, nationality: dict[str, str] | None = None
@@ -82,7 +85,8 @@ def _summit(items: list[Mention], index: int, story: int) -> Draft | None:
     if any(m.kind == "trigger" and m.key in GROUP_TYPES for m in items[max(0, index - 6):index]):
         return None  # "Hội nghị Cấp cao APEC 2017": the name of the conference its trigger gives
     year = number if len(number) == 4 and number[:2] in ("19", "20") else None
-    return Draft("conference", story, item.start, item.end, date=year, label=frozenset({code}))
+    label = frozenset({code} if year else {code, "#" + number})
+    return Draft("conference", story, item.start, item.end, date=year, label=label)
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +155,10 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
             told = draft.told = not (draft.hosts or draft.guests) and refers_back(items, index)  # "sau cuộc gặp, ..."
         listed = index > 1 and (items[index - 1].text == "," or items[index - 1].key in AND) \
             and items[index - 2].kind == "trigger" and bool(draft.hosts)  # "đã dự lễ đón, hội đàm và dự chiêu đãi của ..."
-        keep = bool(draft.guests) or role == "noun" or told or listed or _two_sides(items, index)
+        # "Các cuộc tiếp xúc cấp cao được duy trì" is a habit; "các cuộc gặp trong chuyến công du" happened
+        anchored = index + 1 < len(items) and items[index + 1].key in ANCHORS
+        generic = role == "noun" and index > 0 and items[index - 1].key in PLURAL and not anchored
+        keep = bool(draft.guests) or role == "noun" and not generic or told or listed or _two_sides(items, index)
     else:
         acted = kind == "other" or kind == "ceremony" and role == "verb"  # "tặng hoa", "trao tặng Huân chương": someone did it
         keep = person_before(sentence, index, limit=12)[0] is not None if acted else _is_specific(items, index)
@@ -200,7 +207,8 @@ def _is_specific(items: list[Mention], index: int) -> bool:
         if item.text in (",", ";", ".") or item.kind in ("trigger", "speech"):
             break
         nearby.append(item)
-    return any(m.kind in ("intl", "org", "date") or m.text in ("“", '"') for m in nearby) or \
+    located = any(m.kind in ("place", "country") and i > 0 and nearby[i - 1].key == AT for i, m in enumerate(nearby))
+    return located or any(m.kind in ("intl", "org", "date") or m.text in ("“", '"') for m in nearby) or \
         _organizer(items, index) is not None or any(m.key == match_key("tổ") for m in items[max(0, index - 3):index])
 
 
@@ -209,11 +217,20 @@ def _label(items: list[Mention], index: int) -> frozenset[str]:
     of a ceremony: 'Lễ khai mạc' -> {'khai', 'mạc'}, unlike 'Lễ trao giải'."""
     if match_key(items[index].text) == match_key("lễ"):
         return frozenset(m.key for m in items[index + 1:index + 3] if m.kind == "word")
-    found = set()
-    for item in items[index + 1:index + 9]:
-        if item.kind in ("intl", "org"):
-            found.add(item.key or item.text)
-        elif not (item.text[:1].isupper() or item.text[:1].isdigit() or item.text in ("-", "–")):
+    head = " ".join(items[index].text.split()[:2])  # "Đại hội" is no "Hội nghị (Cấp cao)"
+    found = {"@" + match_key(head)} if head[:1].isupper() and items[index].key in NAMED_TYPES else set()
+    for at in range(index + 1, min(len(items), index + 12)):
+        item = items[at]
+        numbered = NUMBERED.match(item.text)
+        if item.kind in ("intl", "org") or numbered:
+            found |= {numbered.group(1), "#" + numbered.group(2)} if numbered else {item.key or item.text}
+        elif item.key in ORDINAL and at + 2 < len(items) and items[at + 1].key == ORDINAL_OF:
+            found.add("#" + items[at + 2].text)  # "lần thứ 10" is not "lần thứ 14"
+            break
+        elif item.text.isdigit() and len(item.text) <= 2:
+            found.add("#" + item.text)  # "Hội nghị Đối tác Nghị viện Á - Âu 3"
+            break
+        elif not (item.text[:1].isupper() or item.text[:1].isdigit() or item.text in ("-", "–", "(", ")")):
             break
     return frozenset(found)
 

@@ -20,7 +20,10 @@ MAX_VN_NAME = 4
 TITLE_PREFIXES = {match_key(w) for w in ("Phó", "Quyền")}
 ORG_HEAD_WORDS = {match_key(w) for w in ("Bộ", "Vụ", "Cục", "Ban", "Hội", "Viện", "Quỹ", "Phòng", "Tòa", "Toà", "Sở",
                                          "Nhà", "Cung", "Tháp", "Trường", "Đài", "Báo", "Tổng", "Ủy", "Uỷ", "Học",
-                                         "Trung", "Liên", "Thành", "Tỉnh", "Quận", "Huyện", "Xã", "Công")}
+                                         "Trung", "Liên", "Thành", "Tỉnh", "Quận", "Huyện", "Xã", "Công", "Đảng")}
+STEMS = {match_key(w) for w in ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")}
+BRANCHES = {match_key(w) for w in ("Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu",
+                                   "Tuất", "Hợi")}
 INITIAL_NAME = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ][a-zà-ỹđ]+$")  # "S.Abe", "D.Hastert", "G.W.Bush"
 INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ]){0,2}$")  # "C" of "C. Rice", "A.V" of "A.V. Kutepov"
 
@@ -41,6 +44,11 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
             continue
         match = lexicon.phrases.match_at(tokens, index)
         name_end = _name_run(tokens, index, lexicon)
+        cut = _name_inside(tokens, index, name_end, lexicon) if name_end and match is None else 0
+        if cut:  # "Thứ trưởng Công Thương Phan Thị Thắng": a body's short name glued before the name
+            out.extend(Mention("word", t.start, t.end, t.text, t.key) for t in tokens[index:cut])
+            index = cut
+            continue
         if name_end and _name_wins(match, name_end, tokens, token, lexicon):
             if name_end - index >= 3 and _after_company(out):  # "tập đoàn Microsoft Bill Gates"
                 out.append(Mention("word", token.start, token.end, token.text, token.key))
@@ -145,7 +153,31 @@ def _name_run(tokens: list[Token], index: int, lexicon: Lexicon) -> int:
             break
     if _is_surname(tokens[index], lexicon):
         end = min(end, index + MAX_VN_NAME)
+    if end - index == 2 and tokens[index].key in STEMS and tokens[index + 1].key in BRANCHES:
+        return 0  # "năm mới Đinh Hợi", "Xuân Giáp Thân": a year of the lunar calendar
     return end if end - index >= 2 or INITIAL_NAME.match(tokens[index].text) else 0
+
+
+def _name_inside(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> int:
+    """A Vietnamese capitalised run not opening with a family name ('Công Thương'), or too long to be one
+    name ('Bạch Mai Nguyễn Quốc Anh'): where a plausible Vietnamese name running to its end opens, or 0."""
+    if not _is_vietnamese(tokens[start].text):
+        return 0
+    if _is_surname(tokens[start], lexicon):  # "Bệnh viện Bạch Mai Nguyễn Quốc Anh": too long for one name
+        end = _vietnamese_run_end(tokens, start, lexicon)
+        if end - start <= MAX_VN_NAME:
+            return 0
+    cuts = [cut for cut in range(start + 1, end - 1) if _is_surname(tokens[cut], lexicon) and end - cut <= MAX_VN_NAME
+            and plausible_vietnamese_name(" ".join(t.text for t in tokens[cut:end]), lexicon)]
+    return next((cut for cut in cuts if end - cut == 3), cuts[0] if cuts else 0)  # three syllables are the most usual
+
+
+def _vietnamese_run_end(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
+    end = start + 1
+    while end < len(tokens) and _is_name_token(tokens[end]) and not _starts_entity(tokens, end, lexicon) \
+            and not _glued_opener(tokens, end, lexicon):
+        end += 1
+    return end
 
 
 def _glued_opener(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:

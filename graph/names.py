@@ -77,7 +77,7 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
                 refs += [_name_ref(sentence, other, list(links)) for other in shared]
                 index = shared[-1] + 1 if shared else _apposition(sentence, chain.name, ref)
                 continue
-            if chain is not None and any(link.is_post for link in chain.links):
+            if chain is not None and any(link.is_post for link in chain.links) and not _name_follows(items, chain.end):
                 titles.append(TitleRef(sentence, index, chain.links))
             index = chain.end if chain else index + 1
             continue
@@ -107,6 +107,18 @@ def find_people(sentence: Sentence) -> tuple[list[Ref], list[TitleRef]]:
             continue
         index += 1
     return refs, titles
+
+
+def _name_follows(items: list[Mention], end: int) -> bool:
+    """'Chủ tịch Chính hiệp Giả Khánh Lâm': an organisation the gazetteer does not know, then the holder's name."""
+    if end >= len(items) or not items[end].text[:1].isupper():
+        return False
+    for item in items[end:end + 3]:
+        if is_name(item):
+            return True
+        if item.kind != "word":
+            return False
+    return False
 
 
 def _name_ref(sentence: Sentence, index: int, links: list[Link]) -> Ref:

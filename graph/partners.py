@@ -21,6 +21,9 @@ AGREEMENTS = tuple(fold(w) for w in ("Hiệp định", "Hiệp ước", "Thỏa 
 MEDIA = tuple(fold(w) for w in ("hãng", "báo", "tờ", "đài", "kênh", "tạp chí", "thông tấn", "trang"))
 TOPICS = tuple(fold(w) for w in ("vấn đề", "tình hình", "khủng hoảng"))  # "vấn đề Myanmar": a topic, not a partner
 INSTITUTIONS = tuple(fold(w) for w in ("Bệnh viện", "Trường", "Đại học", "Học viện", "Viện", "Trung tâm", "Hội"))
+# "nước thứ 4 sau Nhật Bản, Hàn Quốc" orders Vietnam's partners; "cao hơn Thái Lan" measures against others
+COMPARISONS = tuple(fold(w) for w in ("so với", "hơn", "hơn cả", "kém", "bằng", "giống", "tương tự", "vượt",
+                                      "vượt qua"))
 LIST_LINKS = {fold(w) for w in (",", "và", "-", "–")}
 MIN_LIST = 4  # "Việt Nam, Trung Quốc, Nhật Bản, Hàn Quốc...": members listed, not partners one by one
 
@@ -120,7 +123,17 @@ def _clause_break(items: list, a, b) -> bool:
 def _mentioned_only(items: list, index: int) -> bool:
     """A venue, a document or agreement named after the body, a news outlet's country, a topic, a namesake."""
     return _is_location(items, index) or _names_a_document(items, index) or _credits_media(items, index) \
-        or _has_phrase(items[max(0, index - 2):index], TOPICS) or _names_an_institution(items, index)
+        or _has_phrase(items[max(0, index - 2):index], TOPICS) or _names_an_institution(items, index) \
+        or _compared(items, index)
+
+
+def _compared(items: list, index: int) -> bool:
+    """'cao hơn Thái Lan, Indonesia', 'vượt qua Trung Quốc': a country Vietnam is measured against."""
+    start = index
+    while start > 1 and fold(items[start - 1].text) in LIST_LINKS and items[start - 2].kind in ("country", "intl"):
+        start -= 2
+    before = f" {fold(' '.join(m.text for m in items[max(0, start - 2):start]))}"
+    return before.endswith(tuple(f" {phrase}" for phrase in COMPARISONS))
 
 
 def _names_an_institution(items: list, index: int) -> bool:

@@ -200,12 +200,15 @@ def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], 
             continue  # "3 nước châu Phi là Maroc; Algeria và Nam Phi"
         if item.text in CLAUSE_END or item.kind == "trigger":
             break
-        if item.kind in ("country", "place") and items[ahead - 1].kind != "title":  # "Thủ tướng Việt Nam"
+        if item.kind in ("country", "place") and items[ahead - 1].kind != "title" \
+                and not _paired(items, ahead):  # "Thủ tướng Việt Nam", "quan hệ VN - Canada"
             code = item.key if item.kind == "country" else item.get("country")
             before = ahead - 1
             while before > index and items[before].key in STATE_FORMS:  # "Cộng hòa Hungary", "Vương quốc Anh"
                 before -= 1
             after_direction = items[before].key in DIRECTIONS
+            if items[before].key == AT and any(m.kind == "title" for m in items[max(0, before - 3):before]):
+                continue  # "Đại sứ Canada tại Việt Nam": where an envoy serves, not where the visit goes
             listed = draft.destinations and (items[before].text in (",", ";") or items[before].key in AND)
             if code and (not draft.destinations or (after_direction and not directed)):
                 draft.destinations, draft.place, directed = [code], item.text, after_direction
@@ -230,6 +233,11 @@ def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], 
         draft.destinations = ["VN"]  # "..., Chủ tịch Hạ viện Mỹ ... đến thăm.": a foreigner's visit told in Vietnam
     # nobody visits their own country: a Vietnamese at home, the host met during the visit
     draft.hosts = [v for v in visitors if not draft.destinations or nationality.get(v) not in draft.destinations]
+
+
+def _paired(items: list[Mention], index: int) -> bool:
+    """'quan hệ VN - Canada': a country of a named pair is no destination."""
+    return any(0 <= at < len(items) and items[at].text in ("-", "–") for at in (index - 1, index + 1))
 
 
 def _fronted_subject(sentence, index: int) -> list[str]:

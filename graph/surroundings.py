@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .chains import ORG_HEADS, Link, is_name, is_title, span_text
+from .chains import ORG_HEADS, ORG_STOP, Link, is_name, is_title, span_text
 from .mentions import COMPANY_WORDS, ORG_HEAD_WORDS
 from .normalise import fold, match_key
 from .records import Mention
@@ -102,9 +102,41 @@ REMEMBRANCE = tuple(fold(w) for w in ("lời căn dặn của", "lời dạy c�
                                       "noi gương", "theo lời", "lời Bác", "học tập và làm theo"))
 
 
+PLACE_LIST_JOINS = {",", "-", "–", match_key("và")}
+PLACE_LIST_OPENERS = {match_key(w) for w in ("như", "gồm", "là", "các")}
+
+
 def names_a_place(items: list[Mention], index: int) -> bool:
-    """'quận Hà Đông', 'phố Trần Khát Chân', 'xã Yên Lạc': a place named like a person."""
-    return index > 0 and items[index - 1].kind == "word" and items[index - 1].key in PLACE_WORDS
+    """'quận Hà Đông', 'phố Trần Khát Chân', 'xã Yên Lạc': a place named like a person; so is every
+    name of a list of them ('các tuyến đường như Giải Phóng, Trường Chinh, Nguyễn Trãi')."""
+    at, joins = index, []
+    while at > 0:
+        before = items[at - 1]
+        if before.kind == "word" and before.key in PLACE_WORDS or before.key in PLACE_LIST_OPENERS and any(
+                m.kind == "word" and m.key in PLACE_WORDS for m in items[max(0, at - 4):at - 1]):
+            return not joins or _a_list(items, index, joins)
+        if before.text not in PLACE_LIST_JOINS and before.key not in PLACE_LIST_JOINS:
+            return False
+        joins.append(before.text)
+        at = _capitalised_start(items, at - 1)
+        if at is None:
+            return False
+    return False
+
+
+def _capitalised_start(items: list[Mention], end: int) -> int | None:
+    """Start of the run of capitalised items ('Giải Phóng', 'Trường Chinh') ending right before ``end``."""
+    start = end
+    while start > 0 and end - start < 4 and items[start - 1].text[:1].isupper() and items[start - 1].kind != "title":
+        start -= 1
+    return start if start < end else None
+
+
+def _a_list(items: list[Mention], index: int, joins: list[str]) -> bool:
+    """'phố Trần Phú, Lê Lợi và Hàng Bài' is a list; 'Tại phố Trần Phú, Nguyễn Văn An phát biểu' is not."""
+    after = items[index + 1] if index + 1 < len(items) else None
+    return len(joins) >= 2 or joins[0] != "," or after is None or after.text in PLACE_LIST_JOINS \
+        or after.key in PLACE_LIST_JOINS or after.text in (".", "...", ";", ")")
 
 
 def remembered(items: list[Mention], index: int) -> bool:
@@ -133,7 +165,14 @@ def names_an_org(items: list[Mention], index: int) -> bool:
     before = items[index - 1]
     if before.kind == "org":
         return True
-    return fold(" ".join(m.text for m in items[max(0, index - 2):index])).endswith(ORG_HEAD_TUPLE)
+    if fold(" ".join(m.text for m in items[max(0, index - 2):index])).endswith(ORG_HEAD_TUPLE):
+        return True
+    for start in range(max(0, index - 4), index - 1):  # "Tập đoàn Viễn thông Hoa Mỹ", "Xí nghiệp gà Lương Mỹ"
+        words = items[start:index]
+        if words[0].text[:1].isupper() and all(m.kind == "word" and m.key not in ORG_STOP for m in words) \
+                and fold(" ".join(m.text for m in words)).startswith(ORG_HEAD_TUPLE):
+            return True
+    return False
 
 
 COMPANY_HEAD = {match_key(w) for w in ("tập", "đoàn", "công", "ty", "hãng")}
