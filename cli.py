@@ -362,6 +362,63 @@ def serve(host, port, store, timeout, limit, max_body, max_memory, workers, cors
 
 @main.command()
 @STORE
+@QUIET
+@reports_errors
+def migrate(store: str | None, quiet: bool) -> None:
+    """Convert a store written in the old layout (entities restated in every article) to the current one.
+
+    Nothing is lost; run it again if it was interrupted.
+    Example: vnfa migrate --store vnfa-data
+    """
+    from graph.entities import gc as collect
+    from graph.entities import migrate as run
+    from graph.linking import link
+    from graph.store import opened
+
+    with opened(store, create=False, old_layout=True) as dataset:
+        moved = run(dataset, progress=not quiet)
+        collect(dataset)
+        link(dataset)
+    click.echo(f"migrated {moved} articles to one entities graph", err=quiet)
+
+
+@main.command()
+@STORE
+@reports_errors
+def gc(store: str | None) -> None:
+    """Remove the entities that no article mentions any more (after articles were removed or replaced).
+
+    'vnfa ingest' does it itself when it wrote into a store that had articles.
+    Example: vnfa gc --store vnfa-data
+    """
+    from graph.entities import gc as collect
+    from graph.linking import link
+    from graph.store import opened
+
+    with opened(store, create=False) as dataset:
+        removed = collect(dataset)
+        links = link(dataset)
+    click.echo(f"removed {removed} triples of entities no article mentions; {links} short names linked")
+
+
+@main.command(name="link")
+@STORE
+@reports_errors
+def link_persons(store: str | None) -> None:
+    """Link short and initialled names ('G.Bush') to the one full name they stand for (owl:sameAs).
+
+    'vnfa ingest' and 'vnfa gc' do it themselves; the links depend on the store, not the ingest order.
+    Example: vnfa link --store vnfa-data
+    """
+    from graph.linking import link
+    from graph.store import opened
+
+    with opened(store, create=False) as dataset:
+        click.echo(f"{link(dataset)} short names linked to a full name")
+
+
+@main.command()
+@STORE
 @reports_errors
 def validate(store: str | None) -> None:
     """Check the graph against vnfa's SHACL shapes (data/shapes/); list each violation.

@@ -9,7 +9,7 @@ from rdflib import Dataset, URIRef
 
 from .resources import data_path
 from .store import graph_names
-from .vocab import VNFA
+from .vocab import ENTITIES_GRAPH, VNFA
 
 KINDS = ("article", "persons", "roles", "events", "speakers", "meetings", "visits", "partners")
 
@@ -66,7 +66,5 @@ def article_facts(dataset: Dataset, graph: URIRef) -> dict:
 
 def all_facts(dataset: Dataset, graphs: list[URIRef] | None = None) -> list[dict]:
     """Facts of the given article graphs (all articles by default), in graph order."""
-    from .model import REFERENCE_GRAPH
-
-    names = graphs if graphs is not None else [g for g in graph_names(dataset) if g != REFERENCE_GRAPH]
+    names = graphs if graphs is not None else [g for g in graph_names(dataset) if g != ENTITIES_GRAPH]
     return [article_facts(dataset, name) for name in names]

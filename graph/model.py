@@ -1,8 +1,13 @@
 """Facts -> RDF: stable IRIs, labels in Vietnamese and English, and for
 every fact the article and character span it comes from.
 
-Everything from one article goes into one graph named by the article's
-IRI, so that ingesting the article again replaces exactly its facts.
+What an article says (memberships, events, encounters, partnerships, the
+shortcut triples, evidence) goes into one graph named by the article's IRI,
+so that ingesting the article again replaces exactly its facts. What an
+entity *is* (type, names, labels, codes, owl:sameAs: ``is_entity_triple``)
+goes once into the shared entities graph, written with set semantics, so
+that a query without ``GRAPH`` meets each name once however many articles
+mention the person.
 """
 from __future__ import annotations
 
@@ -11,19 +16,15 @@ from pathlib import PurePath
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
-from rdflib.plugins.serializers.nt import _nt_row
 
 from .lexicon import Lexicon, load_lexicon
 from .normalise import slug
+from .partition import nquads, split_entities
 from .records import Extraction, Role
-from .vocab import BASE, EVENT_CLASSES, EVENT_TYPES, LEVELS, ORG, PROV, SCHEMA, VNFA, WD
+from .vocab import ENTITIES_GRAPH, EVENT_CLASSES, EVENT_TYPES, ID, LEVELS, ORG, PROV, SCHEMA, VNFA, WD
 
-ID = BASE + "id/"
-REFERENCE_GRAPH = URIRef(ID + "graph/reference")
 VIETNAM = URIRef(ID + "country/VN")
 _DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
-
-
 def article_iri(doc_id: str) -> URIRef:
     """The article's IRI (also the name of its graph): the id when it is already a slug."""
     name = slug(doc_id)
@@ -183,9 +184,18 @@ class _Builder:
         if country is not None:
             self.add((membership, VNFA.country, country))
         self.add((membership, VNFA.status, VNFA.former if role.status == "former" else VNFA.current))
-        if self.x.article.published:
-            self.add((membership, VNFA.asOf, date_literal(self.x.article.published)))
+        as_of = self.as_of(role)
+        if as_of is not None:
+            self.add((membership, VNFA.asOf, as_of))
         self.evidence(membership, role.span)
+
+    def as_of(self, role: Role) -> Literal | None:
+        """When the text shows the post held: the full date of the event it is told in, else the article's."""
+        start, end = role.span
+        for event in self.x.events:
+            if event.date and len(event.date) == 10 and event.span[0] <= start and end <= event.span[1]:
+                return date_literal(event.date)
+        return date_literal(self.x.article.published)
 
     def event(self, event) -> URIRef:
         node = URIRef(f"{ID}event/{slug(self.x.article.doc_id)}/{event.key}-{event.type}")
@@ -251,7 +261,8 @@ def _known_person(name: str, lexicon: Lexicon):
 
 
 def to_graph(extraction: Extraction, lexicon: Lexicon | None = None) -> Graph:
-    """The named graph of one article."""
+    """Everything one article yields, its facts and the entities it describes, in one graph (to check
+    and inspect; the store keeps the entity triples apart: ``to_nquads``)."""
     graph = Graph(identifier=article_iri(extraction.article.doc_id))
     for triple in _Builder(extraction, lexicon or load_lexicon()).build():
         graph.add(triple)
@@ -259,18 +270,18 @@ def to_graph(extraction: Extraction, lexicon: Lexicon | None = None) -> Graph:
 
 
 def to_nquads(extraction: Extraction, lexicon: Lexicon | None = None) -> tuple[str, str, int]:
-    """(graph IRI, N-Quads text, quad count) of one article, without building an rdflib Graph."""
+    """(article graph IRI, N-Quads text, quad count) of one article, without building an rdflib Graph:
+    its own facts in its graph, then the entities it describes in the entities graph."""
     name = article_iri(extraction.article.doc_id)
-    triples = _Builder(extraction, lexicon or load_lexicon()).build()
-    suffix = f" {name.n3()} .\n"
-    rows = (_nt_row(triple) for triple in triples)  # rdflib's own N-Triples form of each triple
-    return str(name), "".join(row[: row.rfind(" .")] + suffix for row in rows), len(triples)
+    own, shared = split_entities(_Builder(extraction, lexicon or load_lexicon()).build())
+    return str(name), nquads(own, name) + nquads(shared, ENTITIES_GRAPH), len(own) + len(shared)
 
 
 def reference_graph(lexicon: Lexicon | None = None) -> Graph:
-    """Countries and international organisations from the gazetteers, with Wikidata links."""
+    """Countries, international organisations and titles from the gazetteers, with Wikidata links:
+    the part of the entities graph that no article needs to mention."""
     lexicon = lexicon or load_lexicon()
-    graph = Graph(identifier=REFERENCE_GRAPH)
+    graph = Graph(identifier=ENTITIES_GRAPH)
     for code, entry in lexicon.countries.items():
         node = country_iri(code, lexicon)
         graph.add((node, RDF.type, VNFA.InternationalOrganization if entry.kind == "intl" else SCHEMA.Country))

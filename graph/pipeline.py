@@ -23,12 +23,15 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from .entities import gc, has_articles
 from .errors import GraphError, InputError, SkippedInput, StoreError
 from .extract import extract
-from .model import REFERENCE_GRAPH, article_iri, reference_graph, to_graph, to_nquads
+from .linking import link
+from .model import article_iri, reference_graph, to_graph, to_nquads
 from .read import SUFFIXES, Notice, read_paths
 from .records import Article
-from .store import backend, has_graph, replace_graph, write_batch
+from .store import add_graph, backend, has_graph, write_batch
+from .vocab import ENTITIES_GRAPH
 
 BATCH_ARTICLES = 500  # at most, per transaction
 BATCH_SECONDS = 0.5  # at least this often, so that a killed run has written what it showed
@@ -42,6 +45,8 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)  # one line per failure, naming the file
     warnings: list[str] = field(default_factory=list)
     quads: int = 0
+    entities_removed: int = 0  # triples of entities no article mentions any more (graph.entities.gc)
+    links: int = 0  # short names linked to the full name they stand for (graph.linking)
     skipped: list[str] = field(default_factory=list)  # inputs with no article: empty, no body, duplicates
 
     def summary(self) -> str:
@@ -79,9 +84,9 @@ def extract_article(article: Article) -> Extracted:
 
 
 def ensure_reference(dataset: Dataset) -> None:
-    """Write the gazetteers' reference graph when the store does not have it yet."""
-    if not has_graph(dataset, REFERENCE_GRAPH):
-        replace_graph(dataset, reference_graph())
+    """Start the entities graph with the gazetteers' countries, organisations and titles."""
+    if not has_graph(dataset, ENTITIES_GRAPH):
+        add_graph(dataset, reference_graph())
 
 
 def count_articles(sources: Iterable[str | Path]) -> int | None:
@@ -215,6 +220,7 @@ def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = 
 
     sources = list(sources)
     report = IngestReport()
+    replacing = has_articles(dataset)  # only then can an article's new version orphan an entity
     ensure_reference(dataset)
     store = backend(dataset)
     if bulk and not store.can_bulk_load():
@@ -231,6 +237,9 @@ def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = 
     if bulk:
         store.end_bulk()
     bar.close()
+    if replacing:
+        report.entities_removed = gc(dataset)
+    report.links = link(dataset)
     return report
 
 

@@ -30,9 +30,11 @@ def run_query(dataset: Dataset, text: str, bindings: dict | None = None):
     """Run a query string on the store's own engine (never a prepared rdflib query)."""
     from .guard import check_query, syntax_error
 
+    from .remote import with_bindings
+
     check_query(text)  # parse-level: refuses SERVICE (updates never parse as queries)
-    try:
-        return dataset.query(text, initNs=PREFIXES, initBindings=bindings or {})
+    try:  # bound as VALUES in the query, not Oxigraph's substitutions, which FILTERs do not see
+        return dataset.query(with_bindings(text, bindings or {}), initNs=PREFIXES)
     except SyntaxError as error:
         raise syntax_error(text, error) from None
     except (ValueError, OSError) as error:

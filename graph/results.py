@@ -264,7 +264,9 @@ def query_store(folder: str | None, text: str, fmt: str, *, bindings: dict | Non
     with opened(folder, create=False) as dataset:
         if is_remote(folder):
             return format_result(run_query(dataset, text, bindings), fmt), False
-        request = QueryRequest(text, accept="application/sparql-results+json, application/n-triples",
-                               bindings=tuple((bindings or {}).items()), rows=limits.rows)
+        from .remote import with_bindings  # VALUES, which FILTERs see (Oxigraph's substitutions are not)
+
+        request = QueryRequest(with_bindings(text, bindings or {}),
+                               accept="application/sparql-results+json, application/n-triples", rows=limits.rows)
         answer = run_limited(str(store_path(folder)), request, limits)
     return format_result(as_rdflib(answer), fmt), answer.truncated

@@ -1,6 +1,9 @@
 """The store: an embedded Oxigraph folder, or a SPARQL 1.1 server (graph.remote).
 
-One named graph per article. Both backends are rdflib stores (``dataset.query``
+One named graph per article, plus the entities graph (vocab.ENTITIES_GRAPH)
+that every article adds to with set semantics: a batch item is an article's
+N-Quads, whose lines in its own graph replace that graph and whose lines in
+another graph are inserted there (``replace_update``). Both backends are rdflib stores (``dataset.query``
 works on either) that also implement the small interface below, which is all
 the rest of vnfa uses to write, list and dump graphs. On the embedded store,
 writing an article drops its old graph and inserts the new one in one SPARQL
@@ -22,6 +25,7 @@ from oxrdflib._converter import from_ox
 from rdflib import Dataset, Graph, URIRef
 
 from .errors import StoreError, StoreInUseError
+from .vocab import ENTITIES_GRAPH, LEGACY_REFERENCE_GRAPH
 
 DEFAULT_STORE = "vnfa-data"
 _BATCH_CHARS = 4_000_000
@@ -59,8 +63,19 @@ def is_remote(target: str | os.PathLike | None) -> bool:
     return text.startswith(REMOTE_SCHEMES) or (text.endswith(REMOTE_SUFFIXES) and Path(text).is_file())
 
 
-def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True) -> Dataset:
-    """Open the store (a folder, created when missing, or a SPARQL server) as an rdflib Dataset."""
+def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True, old_layout: bool = False) -> Dataset:
+    """Open the store (a folder, created when missing, or a SPARQL server) as an rdflib Dataset;
+    a store in the old layout is refused unless ``old_layout`` (to migrate it)."""
+    dataset = _open(path, create)
+    if not old_layout and backend(dataset).has_graph(LEGACY_REFERENCE_GRAPH):
+        close(dataset)
+        where = path or os.environ.get("VNFA_STORE") or DEFAULT_STORE
+        raise StoreError(f"store {where} is in the old layout (every article restating its entities); "
+                         f"run 'vnfa migrate --store {where}' once to convert it, nothing is lost")
+    return dataset
+
+
+def _open(path: str | os.PathLike | None, create: bool) -> Dataset:
     if is_remote(path):
         from .remote import open_remote
 
@@ -79,8 +94,8 @@ def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True) 
 
 
 @contextmanager
-def opened(path: str | os.PathLike | None = None, *, create: bool = True):
-    dataset = open_dataset(path, create=create)
+def opened(path: str | os.PathLike | None = None, *, create: bool = True, old_layout: bool = False):
+    dataset = open_dataset(path, create=create, old_layout=old_layout)
     try:
         yield dataset
     finally:
@@ -107,6 +122,12 @@ def replace_graph(dataset: Dataset, graph: Graph) -> None:
     backend(dataset).run_update(update)
 
 
+def add_graph(dataset: Dataset, graph: Graph) -> None:
+    """Add ``graph``'s triples to the graph of that name (set semantics: what is there stays)."""
+    lines = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+    backend(dataset).run_update(f"INSERT DATA {{ GRAPH {graph.identifier.n3()} {{\n{lines}\n}} }}")
+
+
 def write_batch(dataset: Dataset, batch: Batch, *, bulk: bool = False) -> None:
     """Write many articles' graphs (N-Quads text each), replacing old versions, in one transaction."""
     if batch:
@@ -120,12 +141,29 @@ def graph_nquads(graph: Graph) -> str:
     return "".join(line[: line.rfind(" .")] + suffix for line in text.split("\n") if line.strip())
 
 
+def by_graph(quads: str) -> dict[str, list[str]]:
+    """N-Quads text (one quad a line, each naming its graph) as graph IRI -> its lines as triples."""
+    graphs: dict[str, list[str]] = {}
+    for line in quads.splitlines():
+        body = line.rstrip()[:-1].rstrip()  # without the final " ."
+        at = body.rfind(" <")
+        if at > 0:
+            graphs.setdefault(body[at + 2:-1], []).append(body[:at] + " .\n")
+    return graphs
+
+
 def replace_update(batch: Batch) -> str:
-    """One SPARQL Update that replaces each graph of the batch (N-Quads -> INSERT DATA)."""
+    """One SPARQL Update that replaces each article's graph and adds its lines in other graphs (the
+    entities graph) to them: DROP + INSERT DATA, and INSERT DATA (set semantics) for shared graphs."""
     parts = []
+    shared: dict[str, set[str]] = {}
     for name, quads in batch:
-        triples = quads.replace(f" <{name}> .\n", " .\n")
-        parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }}")
+        for graph, lines in by_graph(quads).items():
+            if graph != name:
+                shared.setdefault(graph, set()).update(lines)
+                continue
+            parts.append(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{''.join(lines)}}} }}")
+    parts += [f"INSERT DATA {{ GRAPH <{graph}> {{\n{''.join(sorted(lines))}}} }}" for graph, lines in shared.items()]
     return " ;\n".join(parts)
 
 
@@ -215,7 +253,7 @@ class EmbeddedStore(OxigraphStore):
 
     def can_bulk_load(self) -> bool:
         """Only into a store without articles; a marker file makes an interrupted load visible."""
-        return all(str(g).endswith("/graph/reference") for g in self.graph_names())
+        return all(g == ENTITIES_GRAPH for g in self.graph_names())
 
     def begin_bulk(self) -> None:
         (self.folder / BULK_MARKER).write_text("a bulk ingest is running or was interrupted\n")

@@ -10,6 +10,9 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 WD = Namespace("http://www.wikidata.org/entity/")
+ID = BASE + "id/"
+ENTITIES_GRAPH = URIRef(ID + "graph/entities")  # every entity described once: gazetteers and articles
+LEGACY_REFERENCE_GRAPH = URIRef(ID + "graph/reference")  # the old layout's gazetteer graph (vnfa migrate)
 
 
 class VNFA(DefinedNamespace):
@@ -64,6 +67,9 @@ class VNFA(DefinedNamespace):
     mentionedIn: URIRef
     byline: URIRef
     inferredDate: URIRef
+    foreignAffairs: URIRef
+    writtenAs: URIRef
+    relevanceEvidence: URIRef
     # controlled terms
     current: URIRef
     former: URIRef

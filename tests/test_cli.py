@@ -45,8 +45,8 @@ def test_facts_from_store_and_from_paths(built, runner):
 def test_query_named_and_formats(built, runner):
     result = runner.invoke(main, ["query", "--name", "who-holds-what", "--format", "csv", "--store", built])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "person,title,organisation,country,status,article"
-    assert "Tô Lâm,Tổng Bí thư,Đảng Cộng sản Việt Nam,VN,current,seed" in result.stdout
+    assert result.stdout.splitlines()[0] == "person,title,org,country,status,asOf,article,date"
+    assert "Tô Lâm,Tổng Bí thư,Đảng Cộng sản Việt Nam,VN,current,2026-03-13,seed," in result.stdout
     result = runner.invoke(main, ["query", "--name", "meetings-of", "--param", "person=Tô Lâm", "--format", "json",
                                   "--store", built])
     rows = json.loads(result.stdout)

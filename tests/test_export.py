@@ -10,7 +10,8 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 from cli import FORMAT_NAMES, main
 from graph.errors import GraphError
 from graph.export import FORMATS, export, ontology_graph
-from graph.model import REFERENCE_GRAPH, article_iri
+from graph.model import article_iri
+from graph.vocab import ENTITIES_GRAPH as REFERENCE_GRAPH
 from graph.pipeline import ingest
 from graph.resources import data_path
 from graph.store import backend, graph_names, opened, replace_graph
