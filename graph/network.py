@@ -14,7 +14,8 @@ from rdflib import Dataset
 from .errors import GraphError
 from .filters import filter_countries, filter_dates, filter_relations, focus
 from .styles import FIGURE_FORMATS, OUTPUT_FORMATS, VIEW_TITLES, label_of
-from .views import VIEWS, count_articles
+from .ego import ego_network
+from .views import VIEWS
 
 
 @dataclass(frozen=True)
@@ -56,17 +57,16 @@ def make_network(dataset: Dataset, request: DrawRequest) -> nx.MultiGraph:
     if request.query is not None:
         from .querynet import query_network
 
-        graph = query_network(dataset, request.query)
-    elif request.view in VIEWS:
-        graph = VIEWS[request.view](dataset)
-    else:
+        graph = filter_dates(query_network(dataset, request.query), request.since, request.until)
+    elif request.view not in VIEWS:
         raise GraphError(f"no view '{request.view}'; choose one of: {', '.join(VIEWS)}")
-    graph = filter_dates(graph, request.since, request.until)
-    graph = filter_relations(graph, request.relations)
-    graph = filter_countries(graph, request.countries)
-    if request.focus:
+    elif request.focus:  # asked of the store ring by ring: the work follows the ego network
+        graph = ego_network(dataset, request.view, request.focus, request.hops, request.since, request.until)
+    else:  # dates filtered by the store, which aggregates the edges
+        graph = VIEWS[request.view](dataset, request.since, request.until)
+    graph = filter_countries(filter_relations(graph, request.relations), request.countries)
+    if request.focus and request.query is not None:
         graph = focus(graph, request.focus, request.hops)
-    graph.graph["articles"] = count_articles(graph)
     graph.graph["store_articles"] = store_articles(dataset)
     return graph
 
