@@ -11,8 +11,7 @@ from rdflib import Dataset
 
 from .errors import GraphError
 from .filters import find_nodes
-from .views import (NODES_PER_QUERY, articles_text, build_network, edge_rows, node_attributes, node_info,
-                    strongest_level, view_text)
+from .views import NODES_PER_QUERY, build_network, edge_rows, node_attributes, node_info
 
 NAMES = """PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX schema: <https://schema.org/>
@@ -36,15 +35,6 @@ def touching(dataset: Dataset, view: str, nodes: set[str], since: str | None, un
             for row in edge_rows(dataset, view, since, until, (side, chunk)):
                 rows[(row["s"], row["o"], row["rel"])] = row
     return list(rows.values())
-
-
-def _articles(dataset: Dataset, view: str, nodes: set[str], since: str | None, until: str | None) -> int:
-    found: set[str] = set()
-    for side in ("s", "o"):
-        for chunk in _chunks(nodes):
-            text = articles_text(view_text(view, since, until, (side, chunk)), count=False)
-            found.update(str(row[0]) for row in dataset.query(text))
-    return len(found)
 
 
 def find_in_store(dataset: Dataset, view: str, name: str, since: str | None, until: str | None) -> str:
@@ -80,9 +70,8 @@ def ego_network(dataset: Dataset, view: str, name: str, hops: int, since: str | 
         reached |= frontier
         if not frontier:
             break
-    inner = reached - frontier if hops else set()
     graph = build_network(rows, node_info(dataset, reached), view)
     if seed not in graph:
         graph.add_node(seed, **node_attributes(seed, node_info(dataset, {seed})))
-    graph.graph.update(focus=seed, articles=_articles(dataset, view, inner, since, until) if inner else 0)
-    return strongest_level(graph) if view == "partners" else graph
+    graph.graph["focus"] = seed
+    return graph

@@ -74,13 +74,6 @@ def view_text(name: str, since: str | None = None, until: str | None = None,
     return text.replace("#@restrict", values(*restrict) if restrict else "")
 
 
-def articles_text(text: str, count: bool) -> str:
-    """The same pattern, asking for its articles (or their number) instead of its edges."""
-    head, body = text.split("\nSELECT ", 1)
-    body = body[body.index("\nWHERE"):body.rindex("} GROUP BY") + 1]
-    return head + ("\nSELECT (COUNT(DISTINCT ?article) AS ?n)" if count else "\nSELECT DISTINCT ?article") + body
-
-
 def _text(value) -> str | None:
     return None if value is None else str(value)
 
@@ -150,17 +143,24 @@ def node_info(dataset: Dataset, iris) -> dict[str, dict]:
 
 
 def _describe_nodes(dataset: Dataset, iris: list[str], nodes: dict[str, dict]) -> None:
-    for row in dataset.query(view_query("nodes").replace("#@nodes", values("node", iris))):
+    """Classes, names, events and codes of ``iris``: four small queries (data/queries/draw/nodes/)."""
+    def rows(part: str):
+        return dataset.query(view_query(f"nodes/{part}").replace("#@nodes", values("node", iris)))
+    names: dict[str, str] = {}
+    for row in rows("names"):
+        names.setdefault(str(row.node), str(row.name))
+    for row in rows("types"):
         iri, kind = str(row.node), CLASS_TYPES[str(row["class"])]
-        data = nodes.setdefault(iri, {"type": kind, "label": _text(row.name) or _local(iri), "country": []})
+        data = nodes.setdefault(iri, {"type": kind, "label": names.get(iri) or _local(iri), "country": []})
         if TYPE_PRIORITY.index(kind) < TYPE_PRIORITY.index(data["type"]):
             data["type"] = kind  # an international organisation is also an organisation: draw the former
-        if kind == "event":  # an event is also typed by its subclass; keep the one with a name
-            data["type"] = "event"
-            data["label"], data["label_en"] = _event_labels(_text(row.name), _text(row.etype), _text(row.edate))
-            data["event_type"] = (_text(row.etype) or "").rsplit("#", 1)[-1]
-            data["date"] = _text(row.edate) or ""
-        if row.code is not None and str(row.code) not in data["country"]:
+    for row in rows("events"):
+        if (data := nodes.get(str(row.node))) is not None:
+            data["type"], data["event_type"], data["date"] = "event", str(row.etype).rsplit("#", 1)[-1], \
+                _text(row.edate) or ""
+            data["label"], data["label_en"] = _event_labels(names.get(str(row.node)), str(row.etype), data["date"])
+    for row in rows("codes"):
+        if (data := nodes.get(str(row.node))) is not None and str(row.code) not in data["country"]:
             data["country"].append(str(row.code))
 
 
@@ -187,43 +187,49 @@ def _local(iri: str) -> str:
 
 def edge_rows(dataset: Dataset, name: str, since: str | None = None, until: str | None = None,
               restrict: tuple[str, set[str]] | None = None) -> list[dict]:
-    """The view's edges as the store aggregates them: s, o, rel, articles, facts, first, last, titles."""
+    """The view's edges as the store aggregates them: s, o, rel, the article IRIs, facts, first, last, titles."""
     result = dataset.query(view_text(name, since, until, restrict))
-    return [{"s": str(row.s), "o": str(row.o), "rel": str(row.rel), "articles": int(row.articles),
+    return [{"s": str(row.s), "o": str(row.o), "rel": str(row.rel), "ids": set(str(row.ids or "").split()),
              "facts": int(row.facts), "first": _text(row.first), "last": _text(row.last),
-             "titles": [t for t in str(row.titles or "").split("|") if t]} for row in result]
+             "titles": {t for t in str(row.titles or "").split("|") if t}} for row in result]
 
 
-def _merge(edges: dict[tuple, dict], row: dict) -> None:
-    """Add a row to its pair's edge (the same pair may come as (s, o) and (o, s))."""
-    s, o, rel = row["s"], row["o"], row["rel"]
-    key = (s, o, rel) if s <= o else (o, s, rel)
-    edge = edges.get(key)
-    if edge is None:
-        edges[key] = dict(row)
-        return
-    edge["articles"] += row["articles"]
+LEVEL_RANK = {relation: i for i, relation in enumerate(RELATIONS)}
+
+
+def _merge(edges: dict[tuple, dict], row: dict, by_level: bool) -> None:
+    """Add a row to its pair's edge: the same pair may come as (s, o) and (o, s), and a partner at
+    several levels is one edge of the strongest (``by_level``)."""
+    s, o = sorted((row["s"], row["o"]))
+    edge = edges.setdefault((s, o, "" if by_level else row["rel"]), {
+        "rel": row["rel"], "ids": set(), "facts": 0, "first": None, "last": None, "titles": set(), "levels": set()})
+    edge["ids"] |= row["ids"]
     edge["facts"] += row["facts"]
     edge["first"] = min(filter(None, (edge["first"], row["first"])), default=None)
     edge["last"] = max(filter(None, (edge["last"], row["last"])), default=None)
-    edge["titles"] = sorted(set(edge["titles"]) | set(row["titles"]))
+    edge["titles"] |= row["titles"]
+    edge["levels"].add(row["rel"])
+    edge["rel"] = min(edge["levels"], key=lambda level: LEVEL_RANK.get(level, len(LEVEL_RANK)))
 
 
 def build_network(rows, nodes: dict[str, dict], name: str) -> nx.MultiGraph:
-    """Aggregated rows -> one edge per pair and relation, its width the number of articles."""
+    """Aggregated rows -> one edge per pair and relation (for partners: per pair, at the strongest level
+    stated), its width the number of articles; the graph's ``articles``: how many distinct ones."""
     edges: dict[tuple, dict] = {}
     for row in rows:
-        _merge(edges, row)
-    graph = nx.MultiGraph(view=name)
-    for (s, o, relation), edge in sorted(edges.items()):
+        _merge(edges, row, by_level=name == "partners")
+    graph = nx.MultiGraph(view=name, articles=len(set().union(*(e["ids"] for e in edges.values()))))
+    for (s, o, _), edge in sorted(edges.items()):
         for iri in (s, o):
             graph.add_node(iri, **node_attributes(iri, nodes))
         titles = [title_labels(t) for t in sorted(edge["titles"])]
-        graph.add_edge(s, o, key=relation, relation=relation, weight=edge["articles"], articles=edge["articles"],
-                       facts=edge["facts"], first=edge["first"] or "", last=edge["last"] or "",
-                       dates=sorted({d for d in (edge["first"], edge["last"]) if d}),
+        extra = {"levels": sorted(edge["levels"], key=lambda level: LEVEL_RANK.get(level, len(LEVEL_RANK)))} \
+            if len(edge["levels"]) > 1 else {}
+        graph.add_edge(s, o, key=edge["rel"], relation=edge["rel"], weight=len(edge["ids"]),
+                       articles=len(edge["ids"]), facts=edge["facts"], first=edge["first"] or "",
+                       last=edge["last"] or "", dates=sorted({d for d in (edge["first"], edge["last"]) if d}),
                        title="; ".join(dict.fromkeys(vi for vi, _ in titles)),
-                       title_en="; ".join(dict.fromkeys(en for _, en in titles)))
+                       title_en="; ".join(dict.fromkeys(en for _, en in titles)), **extra)
     return graph
 
 
@@ -234,31 +240,10 @@ def node_attributes(iri: str, nodes: dict[str, dict]) -> dict:
     return {key: (list(value) if isinstance(value, list) else value) for key, value in data.items()}
 
 
-def strongest_level(graph: nx.MultiGraph) -> nx.MultiGraph:
-    """One edge per partner: the strongest level any article states, with the articles of all."""
-    rank = {relation: i for i, relation in enumerate(RELATIONS)}
-    for u, v in {tuple(sorted((u, v))) for u, v in graph.edges()}:
-        edges = graph.get_edge_data(u, v)
-        if len(edges) > 1:
-            keep = min(edges, key=lambda key: rank.get(key, len(rank)))
-            merged = dict(edges[keep])
-            for field in ("weight", "articles", "facts"):
-                merged[field] = sum(d[field] for d in edges.values())
-            merged["first"] = min((d["first"] for d in edges.values() if d["first"]), default="")
-            merged["last"] = max((d["last"] for d in edges.values() if d["last"]), default="")
-            merged["dates"] = sorted({d for d in (merged["first"], merged["last"]) if d})
-            merged["levels"] = sorted(edges, key=lambda key: rank.get(key, len(rank)))
-            graph.remove_edges_from([(u, v, key) for key in list(edges)])
-            graph.add_edge(u, v, key=keep, **merged)
-    return graph
-
-
 def view_network(dataset: Dataset, name: str, since: str | None = None, until: str | None = None) -> nx.MultiGraph:
     """The whole view over a period, from the store's aggregated rows."""
     rows = edge_rows(dataset, name, since, until)
-    graph = build_network(rows, node_info(dataset, {r[k] for r in rows for k in ("s", "o")}), name)
-    graph.graph["articles"] = int(list(dataset.query(articles_text(view_text(name, since, until), True)))[0][0])
-    return strongest_level(graph) if name == "partners" else graph
+    return build_network(rows, node_info(dataset, {r[k] for r in rows for k in ("s", "o")}), name)
 
 
 def _view(name: str):

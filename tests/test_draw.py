@@ -12,7 +12,7 @@ from graph import layout as layout_module
 from graph.errors import GraphError, QueryError
 from graph.ego import ego_network
 from graph.filters import filter_countries, filter_dates, filter_relations, find_nodes, focus
-from graph.network import DrawRequest, caption_of, make_network, render
+from graph.network import DrawRequest, caption_of, make_network, readable, render
 from graph.store import opened
 from graph.styles import LAYOUT_NOTES, OUTPUT_FORMATS
 from graph.views import VIEWS
@@ -296,6 +296,28 @@ def test_graphml_reads_back(store_dir, tmp_path):
     assert set(back) == set(graph) and back.number_of_edges() == graph.number_of_edges()
     assert back.nodes[PMC]["label"] == "Phạm Minh Chính"
     assert back.get_edge_data(PMC, KISHIDA)["met"]["dates"] == "2023-09-10"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_network_files_carry_articles_and_first_and_last_dates(store_dir, tmp_path, fmt):
+    path, _ = _write(store_dir, tmp_path, fmt)
+    back = {"graphml": lambda: nx.read_graphml(path, force_multigraph=True), "gexf": lambda: nx.read_gexf(path),
+            "json": lambda: nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="links")}[fmt]()
+    data = back.get_edge_data(PMC, ID + "org/chinh-phu--VN")
+    post = data.get("holds-post-in", data)  # GEXF reads back as a simple graph
+    assert (int(post["articles"]), post["first"], post["last"]) == (2, "2023-09-10", "2025-01-15")
+
+
+def test_a_large_figure_shows_the_most_connected_and_says_what_was_left_out(views):
+    request = DrawRequest(view="actors", lang="en", max_nodes=3)
+    graph = views["actors"]
+    shown = readable(graph, 3)
+    strength = dict(graph.degree(weight="weight"))
+    assert len(shown) == 3 and min(strength[n] for n in shown) >= sorted(strength.values())[-3]
+    assert caption_of(shown, request, "force", 7).startswith(
+        f"the 3 most connected of {len(graph)} nodes and {shown.number_of_edges()} of {graph.number_of_edges()} "
+        "edges, from 4 of the 0 articles in the store (.graphml/.gexf/.json files hold them all).")
+    assert readable(graph, 1000) is graph
 
 
 def test_gexf_reads_back_with_dates_as_spells(store_dir, tmp_path):
