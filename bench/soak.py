@@ -23,35 +23,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
-MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Thanh", "Quốc", "Hữu", "Ngọc"]
-GIVEN = ["Hùng", "Lan", "Nam", "Hà", "Sơn", "Tâm", "Trung", "Phương", "Dũng", "Hằng", "Khải", "Vinh"]
-TITLES = ["Bộ trưởng Bộ Ngoại giao", "Thứ trưởng Bộ Ngoại giao", "Phó Thủ tướng", "Chủ tịch Quốc hội",
-          "Thủ tướng", "Phó Chủ tịch nước"]
-COUNTRIES = ["Nhật Bản", "Hàn Quốc", "Australia", "Pháp", "Đức", "Brazil", "Ấn Độ", "Lào", "Campuchia",
-             "Indonesia", "Chile", "Canada"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
-def article_text(number: int, rng: random.Random) -> str:
-    """A small news page: a post holder receives an ambassador; a partnership."""
-    name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-    title, country = rng.choice(TITLES), rng.choice(COUNTRIES)
-    day, month = rng.randint(1, 28), rng.randint(1, 12)
-    return (f"{day:02d}/{month:02d}/2025\n\n{title} {name} tiếp Đại sứ {country}\n\n"
-            f"(TTXVN) - Chiều {day}/{month}, tại Hà Nội, {title} {name} đã tiếp Đại sứ {country}.\n\n"
-            f"Hai bên nhất trí tăng cường quan hệ Đối tác chiến lược giữa Việt Nam và {country}. "
-            f"Bài số {number}.\n")
-
+from graph.synthetic import write_pages  # noqa: E402
 
 def write_corpus(folder: Path, count: int, seed: int) -> list[Path]:
-    rng = random.Random(seed)
-    paths = []
-    for number in range(count):
-        path = folder / f"{number // 1000:02d}" / f"a{number:05d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(article_text(number, rng), encoding="utf-8")
-        paths.append(path)
-    return paths
+    """Foreign-affairs pages only: every one must be stored, whatever the relevance gate does."""
+    return write_pages(count, folder, seed, foreign_share=1.0)
 
 
 def expected_sizes(paths: list[Path]) -> dict[str, int]:

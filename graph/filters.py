@@ -31,7 +31,7 @@ def date_range(value: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def _bound(value: str, option: str, end: bool) -> dt.date:
+def date_bound(value: str, option: str, end: bool) -> dt.date:
     try:
         return date_range(value)[1 if end else 0]
     except ValueError:
@@ -50,8 +50,8 @@ def filter_dates(graph: nx.MultiGraph, since: str | None, until: str | None) -> 
     """Edges with a date (the event's, else the article's) between since and until; undated edges go."""
     if not since and not until:
         return graph
-    first = _bound(since, "--since", end=False) if since else dt.date.min
-    last = _bound(until, "--until", end=True) if until else dt.date.max
+    first = date_bound(since, "--since", end=False) if since else dt.date.min
+    last = date_bound(until, "--until", end=True) if until else dt.date.max
 
     def keep(u, v, data) -> bool:
         spans = [date_range(d) for d in data.get("dates", ()) if _DATE.match(d)]

@@ -14,7 +14,8 @@ from rdflib import Dataset
 from .errors import GraphError
 from .filters import filter_countries, filter_dates, filter_relations, focus
 from .styles import FIGURE_FORMATS, OUTPUT_FORMATS, VIEW_TITLES, label_of
-from .views import VIEWS, count_articles
+from .ego import ego_network
+from .views import VIEWS
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class DrawRequest:
     layout: str = "auto"
     seed: int = 7
     labels: int | None = None  # how many of the most central nodes to try to label
+    max_nodes: int = 300  # a figure shows at most this many nodes, the most connected
     size: tuple[float, float] = (12.0, 9.0)  # inches
     dpi: int = 150
 
@@ -56,17 +58,16 @@ def make_network(dataset: Dataset, request: DrawRequest) -> nx.MultiGraph:
     if request.query is not None:
         from .querynet import query_network
 
-        graph = query_network(dataset, request.query)
-    elif request.view in VIEWS:
-        graph = VIEWS[request.view](dataset)
-    else:
+        graph = filter_dates(query_network(dataset, request.query), request.since, request.until)
+    elif request.view not in VIEWS:
         raise GraphError(f"no view '{request.view}'; choose one of: {', '.join(VIEWS)}")
-    graph = filter_dates(graph, request.since, request.until)
-    graph = filter_relations(graph, request.relations)
-    graph = filter_countries(graph, request.countries)
-    if request.focus:
+    elif request.focus:  # asked of the store ring by ring: the work follows the ego network
+        graph = ego_network(dataset, request.view, request.focus, request.hops, request.since, request.until)
+    else:  # dates filtered by the store, which aggregates the edges
+        graph = VIEWS[request.view](dataset, request.since, request.until)
+    graph = filter_countries(filter_relations(graph, request.relations), request.countries)
+    if request.focus and request.query is not None:
         graph = focus(graph, request.focus, request.hops)
-    graph.graph["articles"] = count_articles(graph)
     graph.graph["store_articles"] = store_articles(dataset)
     return graph
 
@@ -81,10 +82,14 @@ CAPTION_WORDS = {
     "vi": {"since": "từ {}", "until": "đến {}", "relation": "quan hệ {}", "country": "quốc gia {}",
            "focus": "mạng quanh {} trong {} bước", "filters": "lọc", "layout": "Bố cục {} (hạt giống {}).",
            "counts": "{n} nút, {m} cạnh, lấy từ {a} trong số {t} bài báo của kho",
+           "trimmed": "{n} nút có nhiều liên kết nhất trong số {all_n} và {m} trong số {all_m} cạnh, lấy từ {a} "
+                      "trong số {t} bài báo của kho (tệp .graphml/.gexf/.json có đủ)",
            "query": "{n} nút, {m} cạnh: kết quả truy vấn {q} trên kho gồm {t} bài báo"},
     "en": {"since": "since {}", "until": "until {}", "relation": "relation {}", "country": "country {}",
            "focus": "ego network of {} within {} hops", "filters": "filters", "layout": "Layout {} (seed {}).",
            "counts": "{n} nodes, {m} edges, from {a} of the {t} articles in the store",
+           "trimmed": "the {n} most connected of {all_n} nodes and {m} of {all_m} edges, from {a} of the {t} "
+                      "articles in the store (.graphml/.gexf/.json files hold them all)",
            "query": "{n} nodes, {m} edges: result of the query {q} over a store of {t} articles"},
 }
 
@@ -99,9 +104,11 @@ def title_of(request: DrawRequest) -> str:
 def caption_of(graph: nx.MultiGraph, request: DrawRequest, layout: str, seed: int) -> str:
     """What was drawn, from how many articles, with which filters and layout."""
     words = CAPTION_WORDS[request.lang]
+    all_n, all_m = graph.graph.get("whole", (graph.number_of_nodes(), graph.number_of_edges()))
     counts = dict(n=graph.number_of_nodes(), m=graph.number_of_edges(), a=graph.graph.get("articles", 0),
-                  t=graph.graph.get("store_articles", 0), q=request.query_name or "SPARQL")
-    text = words["query" if request.query is not None else "counts"].format(**counts)
+                  t=graph.graph.get("store_articles", 0), q=request.query_name or "SPARQL", all_n=all_n, all_m=all_m)
+    kind = "query" if request.query is not None else "trimmed" if all_n > counts["n"] else "counts"
+    text = words[kind].format(**counts)
     filters = [words[key].format(value) for key, value in (("since", request.since), ("until", request.until))
                if value]
     filters += [words["relation"].format(", ".join(request.relations))] if request.relations else []
@@ -123,11 +130,25 @@ def output_format(request: DrawRequest, output: str) -> str:
     return fmt
 
 
+def readable(graph: nx.MultiGraph, max_nodes: int) -> nx.MultiGraph:
+    """A figure of thousands of nodes is a hairball: the ``max_nodes`` most connected (by articles; the
+    focus always), with the whole graph's size kept for the caption."""
+    if graph.number_of_nodes() <= max_nodes:
+        return graph
+    strength = dict(graph.degree(weight="weight"))
+    first = [graph.graph["focus"]] if graph.graph.get("focus") in graph else []
+    keep = first + sorted((n for n in graph if n not in first), key=lambda n: (-strength[n], n))
+    shown = graph.subgraph(keep[:max_nodes]).copy()
+    shown.graph.update(graph.graph, whole=(graph.number_of_nodes(), graph.number_of_edges()))
+    return shown
+
+
 def render(graph: nx.MultiGraph, request: DrawRequest, output: str, *, progress: bool = False) -> str:
     """Write the figure or the network file to ``output`` ('-': stdout); returns the format."""
     from .layout import layout_positions
 
     fmt = output_format(request, output)
+    graph = readable(graph, request.max_nodes) if fmt in FIGURE_FORMATS else graph
     pos, layout = layout_positions(graph, request.layout, request.seed, progress=progress)
     title, caption = title_of(request), caption_of(graph, request, layout, request.seed)
     with _target(output) as path:

@@ -72,7 +72,7 @@ def _triples(graph) -> tuple[Counter, dict]:
 
 
 def _network(dataset: Dataset, edges: Counter, attributes: dict) -> nx.MultiGraph:
-    known = node_info(dataset)
+    known = node_info(dataset, {str(t) for key in edges for t in key[:2] if not isinstance(t, Literal)})
     graph = nx.MultiGraph(view="query")
     for (s, o, relation), count in sorted(edges.items()):
         for term in (s, o):

@@ -1,20 +1,24 @@
-"""What can be drawn: each view is a SPARQL query (data/queries/draw/) whose
-rows become a NetworkX MultiGraph, one edge per pair and relation.
+"""What can be drawn: each view is a SPARQL query (data/queries/draw/) that
+the store aggregates to one row per pair and relation (GROUP BY, COUNT
+DISTINCT ?article, MIN/MAX of the facts' dates), so a 50,000-article view is
+drawn from thousands of rows; the rows become a NetworkX MultiGraph.
 
 Nodes carry ``label`` (Vietnamese), ``label_en``, ``type`` (a key of
 styles.NODE_TYPES) and ``country`` (ISO or organisation codes); edges carry
-``relation`` (a key of styles.RELATIONS), ``weight`` (how many facts),
-``dates`` (ISO dates, year-first prefixes) and ``articles`` (article ids).
+``relation`` (a key of styles.RELATIONS), ``articles`` (how many articles say
+it; also the ``weight``), ``facts``, ``first`` and ``last`` (ISO dates,
+year-first prefixes) and ``dates`` (the two of them). The graph's
+``articles`` is the number of distinct articles behind its edges.
 """
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
 from functools import lru_cache
 
 import networkx as nx
 from rdflib import Dataset
 
+from .filters import date_bound
 from .lexicon import load_lexicon
 from .normalise import fold, tokenize
 from .resources import data_path
@@ -44,6 +48,30 @@ MAX_LABEL = 42
 @lru_cache(maxsize=None)
 def view_query(name: str) -> str:
     return data_path("queries", "draw", f"{name}.rq").read_text(encoding="utf-8")
+
+
+def when_filter(since: str | None, until: str | None) -> str:
+    """A FILTER keeping facts dated within [since, until], compared at the fact date's own precision
+    (a fact of '2017-01' is kept from 2017-01-15 on).
+
+    >>> when_filter("2017", None)
+    'FILTER(BOUND(?when) && STR(?when) >= SUBSTR("2017-01-01", 1, STRLEN(STR(?when))))'
+    """
+    tests = [f'STR(?when) {op} SUBSTR("{bound.isoformat()}", 1, STRLEN(STR(?when)))'
+             for op, bound in ((">=", since and date_bound(since, "--since", end=False)),
+                               ("<=", until and date_bound(until, "--until", end=True))) if bound]
+    return f"FILTER(BOUND(?when) && {' && '.join(tests)})" if tests else ""
+
+
+def values(variable: str, iris) -> str:
+    return f"VALUES ?{variable} {{ {' '.join(f'<{iri}>' for iri in sorted(iris))} }}"
+
+
+def view_text(name: str, since: str | None = None, until: str | None = None,
+              restrict: tuple[str, set[str]] | None = None) -> str:
+    """The view's aggregated query, narrowed to a period and to edges whose ?s or ?o is one of a set."""
+    text = view_query(name).replace("#@when", when_filter(since, until))
+    return text.replace("#@restrict", values(*restrict) if restrict else "")
 
 
 def _text(value) -> str | None:
@@ -99,24 +127,41 @@ def _event_labels(name: str | None, etype: str | None, date: str | None) -> tupl
     return short(name) if name else vi + when_vi, en + when_en
 
 
-def node_info(dataset: Dataset) -> dict[str, dict]:
-    """IRI -> node attributes for every typed node in the store."""
+NODES_PER_QUERY = 2000
+
+
+def node_info(dataset: Dataset, iris) -> dict[str, dict]:
+    """IRI -> node attributes for the typed nodes among ``iris`` (asked in chunks: the work grows with
+    the nodes drawn, not with the store)."""
     nodes: dict[str, dict] = {}
-    for row in dataset.query(view_query("nodes")):
-        iri, kind = str(row.node), CLASS_TYPES[str(row["class"])]
-        data = nodes.setdefault(iri, {"type": kind, "label": _text(row.name) or _local(iri), "country": []})
-        if TYPE_PRIORITY.index(kind) < TYPE_PRIORITY.index(data["type"]):
-            data["type"] = kind  # an international organisation is also an organisation: draw the former
-        if kind == "event":  # an event is also typed by its subclass; keep the one with a name
-            data["type"] = "event"
-            data["label"], data["label_en"] = _event_labels(_text(row.name), _text(row.etype), _text(row.edate))
-            data["event_type"] = (_text(row.etype) or "").rsplit("#", 1)[-1]
-            data["date"] = _text(row.edate) or ""
-        if row.code is not None and str(row.code) not in data["country"]:
-            data["country"].append(str(row.code))
+    iris = sorted(iris)
+    for first in range(0, len(iris), NODES_PER_QUERY):
+        _describe_nodes(dataset, iris[first:first + NODES_PER_QUERY], nodes)
     for iri, data in nodes.items():
         data.setdefault("label_en", _label_en(iri, data))
     return nodes
+
+
+def _describe_nodes(dataset: Dataset, iris: list[str], nodes: dict[str, dict]) -> None:
+    """Classes, names, events and codes of ``iris``: four small queries (data/queries/draw/nodes/)."""
+    def rows(part: str):
+        return dataset.query(view_query(f"nodes/{part}").replace("#@nodes", values("node", iris)))
+    names: dict[str, str] = {}
+    for row in rows("names"):
+        names.setdefault(str(row.node), str(row.name))
+    for row in rows("types"):
+        iri, kind = str(row.node), CLASS_TYPES[str(row["class"])]
+        data = nodes.setdefault(iri, {"type": kind, "label": names.get(iri) or _local(iri), "country": []})
+        if TYPE_PRIORITY.index(kind) < TYPE_PRIORITY.index(data["type"]):
+            data["type"] = kind  # an international organisation is also an organisation: draw the former
+    for row in rows("events"):
+        if (data := nodes.get(str(row.node))) is not None:
+            data["type"], data["event_type"], data["date"] = "event", str(row.etype).rsplit("#", 1)[-1], \
+                _text(row.edate) or ""
+            data["label"], data["label_en"] = _event_labels(names.get(str(row.node)), str(row.etype), data["date"])
+    for row in rows("codes"):
+        if (data := nodes.get(str(row.node))) is not None and str(row.code) not in data["country"]:
+            data["country"].append(str(row.code))
 
 
 def _label_en(iri: str, data: dict) -> str:
@@ -140,67 +185,72 @@ def _local(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
+def edge_rows(dataset: Dataset, name: str, since: str | None = None, until: str | None = None,
+              restrict: tuple[str, set[str]] | None = None) -> list[dict]:
+    """The view's edges as the store aggregates them: s, o, rel, the article IRIs, facts, first, last, titles."""
+    result = dataset.query(view_text(name, since, until, restrict))
+    return [{"s": str(row.s), "o": str(row.o), "rel": str(row.rel), "ids": set(str(row.ids or "").split()),
+             "facts": int(row.facts), "first": _text(row.first), "last": _text(row.last),
+             "titles": {t for t in str(row.titles or "").split("|") if t}} for row in result]
+
+
+LEVEL_RANK = {relation: i for i, relation in enumerate(RELATIONS)}
+
+
+def _merge(edges: dict[tuple, dict], row: dict, by_level: bool) -> None:
+    """Add a row to its pair's edge: the same pair may come as (s, o) and (o, s), and a partner at
+    several levels is one edge of the strongest (``by_level``)."""
+    s, o = sorted((row["s"], row["o"]))
+    edge = edges.setdefault((s, o, "" if by_level else row["rel"]), {
+        "rel": row["rel"], "ids": set(), "facts": 0, "first": None, "last": None, "titles": set(), "levels": set()})
+    edge["ids"] |= row["ids"]
+    edge["facts"] += row["facts"]
+    edge["first"] = min(filter(None, (edge["first"], row["first"])), default=None)
+    edge["last"] = max(filter(None, (edge["last"], row["last"])), default=None)
+    edge["titles"] |= row["titles"]
+    edge["levels"].add(row["rel"])
+    edge["rel"] = min(edge["levels"], key=lambda level: LEVEL_RANK.get(level, len(LEVEL_RANK)))
+
+
 def build_network(rows, nodes: dict[str, dict], name: str) -> nx.MultiGraph:
-    """Rows of (s, o, rel, fact, title, date, article, published) -> one edge per pair and relation."""
-    facts: dict[tuple, dict] = defaultdict(lambda: {"facts": set(), "dates": set(), "articles": set(),
-                                                    "titles": set()})
+    """Aggregated rows -> one edge per pair and relation (for partners: per pair, at the strongest level
+    stated), its width the number of articles; the graph's ``articles``: how many distinct ones."""
+    edges: dict[tuple, dict] = {}
     for row in rows:
-        s, o = str(row.s), str(row.o)
-        key = (s, o, str(row.rel)) if s <= o else (o, s, str(row.rel))
-        edge = facts[key]
-        edge["facts"].add(str(row.fact))
-        edge["articles"].add(_local(str(row.article)))
-        date = fact_date(_text(row.date), _text(row.published))
-        edge["dates"].update([date] if date else [])
-        edge["titles"].update([str(row.title)] if row.title else [])
-    graph = nx.MultiGraph(view=name)
-    for (s, o, relation), edge in sorted(facts.items()):
+        _merge(edges, row, by_level=name == "partners")
+    graph = nx.MultiGraph(view=name, articles=len(set().union(*(e["ids"] for e in edges.values()))))
+    for (s, o, _), edge in sorted(edges.items()):
         for iri in (s, o):
-            graph.add_node(iri, **_node(iri, nodes))
+            graph.add_node(iri, **node_attributes(iri, nodes))
         titles = [title_labels(t) for t in sorted(edge["titles"])]
-        graph.add_edge(s, o, key=relation, relation=relation, weight=len(edge["facts"]),
-                       dates=sorted(edge["dates"]), articles=sorted(edge["articles"]),
+        extra = {"levels": sorted(edge["levels"], key=lambda level: LEVEL_RANK.get(level, len(LEVEL_RANK)))} \
+            if len(edge["levels"]) > 1 else {}
+        graph.add_edge(s, o, key=edge["rel"], relation=edge["rel"], weight=len(edge["ids"]),
+                       articles=len(edge["ids"]), facts=edge["facts"], first=edge["first"] or "",
+                       last=edge["last"] or "", dates=sorted({d for d in (edge["first"], edge["last"]) if d}),
                        title="; ".join(dict.fromkeys(vi for vi, _ in titles)),
-                       title_en="; ".join(dict.fromkeys(en for _, en in titles)))
-    graph.graph["articles"] = count_articles(graph)
+                       title_en="; ".join(dict.fromkeys(en for _, en in titles)), **extra)
     return graph
 
 
-def _node(iri: str, nodes: dict[str, dict]) -> dict:
+def node_attributes(iri: str, nodes: dict[str, dict]) -> dict:
     data = nodes.get(iri)
     if data is None:
         return {"type": "other", "label": _local(iri), "label_en": _local(iri), "country": []}
     return {key: (list(value) if isinstance(value, list) else value) for key, value in data.items()}
 
 
-def count_articles(graph: nx.MultiGraph) -> int:
-    """How many articles the edges of ``graph`` come from."""
-    return len({a for _, _, articles in graph.edges(data="articles") for a in articles or ()})
+def view_network(dataset: Dataset, name: str, since: str | None = None, until: str | None = None) -> nx.MultiGraph:
+    """The whole view over a period, from the store's aggregated rows."""
+    rows = edge_rows(dataset, name, since, until)
+    return build_network(rows, node_info(dataset, {r[k] for r in rows for k in ("s", "o")}), name)
 
 
-def strongest_level(graph: nx.MultiGraph) -> nx.MultiGraph:
-    """One edge per partner: the strongest level any article states, with the facts of all."""
-    rank = {relation: i for i, relation in enumerate(RELATIONS)}
-    for u, v in {tuple(sorted((u, v))) for u, v in graph.edges()}:
-        edges = graph.get_edge_data(u, v)
-        if len(edges) > 1:
-            keep = min(edges, key=lambda key: rank.get(key, len(rank)))
-            merged = dict(edges[keep])
-            merged["weight"] = sum(d["weight"] for d in edges.values())
-            for field in ("dates", "articles"):
-                merged[field] = sorted({x for d in edges.values() for x in d[field]})
-            merged["levels"] = sorted(edges, key=lambda key: rank.get(key, len(rank)))
-            graph.remove_edges_from([(u, v, key) for key in list(edges)])
-            graph.add_edge(u, v, key=keep, **merged)
-    return graph
-
-
-def _view(name: str, tidy=None):
-    def build(dataset: Dataset) -> nx.MultiGraph:
-        graph = build_network(dataset.query(view_query(name)), node_info(dataset), name)
-        return tidy(graph) if tidy else graph
+def _view(name: str):
+    def build(dataset: Dataset, since: str | None = None, until: str | None = None) -> nx.MultiGraph:
+        return view_network(dataset, name, since, until)
     build.__doc__ = f"The '{name}' view of the store as a MultiGraph."
     return build
 
 
-VIEWS = {name: _view(name, strongest_level if name == "partners" else None) for name in VIEW_NAMES}
+VIEWS = {name: _view(name) for name in VIEW_NAMES}

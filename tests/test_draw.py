@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from cli import main
 from graph import layout as layout_module
 from graph.errors import GraphError, QueryError
+from graph.ego import ego_network
 from graph.filters import filter_countries, filter_dates, filter_relations, find_nodes, focus
-from graph.network import DrawRequest, caption_of, make_network, render
+from graph.network import DrawRequest, caption_of, make_network, readable, render
 from graph.store import opened
 from graph.styles import LAYOUT_NOTES, OUTPUT_FORMATS
 from graph.views import VIEWS
@@ -82,12 +83,13 @@ def test_actors_view_links_people_to_their_posts_countries_and_meetings(views):
                                 "country": ["VN"]}
     assert graph.nodes[ID + "org/chinh-phu--VN"]["label_en"] == "Government"
     post = edge(graph, PMC, ID + "org/chinh-phu--VN", "holds-post-in")
-    assert (post["title"], post["title_en"], post["weight"], post["articles"]) == \
-        ("Thủ tướng", "Prime Minister", 2, ["a1", "a3"])
+    assert (post["title"], post["title_en"], post["weight"], post["articles"], post["first"], post["last"]) == \
+        ("Thủ tướng", "Prime Minister", 2, 2, "2023-09-10", "2025-01-15")
     assert edge(graph, KISHIDA, JP, "post-of")["title_en"] == "Prime Minister"
     assert edge(graph, ID + "org/chinh-phu--VN", VN, "in-country")["weight"] == 2
     met = edge(graph, PMC, KISHIDA, "met")
-    assert (met["dates"], met["articles"], met["weight"]) == (["2023-09-10"], ["a1"], 1)
+    assert (met["dates"], met["articles"], met["weight"], met["first"], met["last"]) == \
+        (["2023-09-10"], 1, 1, "2023-09-10", "2023-09-10")
     assert graph.graph["articles"] == 4
 
 
@@ -107,7 +109,8 @@ def test_partners_view_keeps_the_strongest_level_stated(views):
     assert set(graph) == {VN, JP, CN, LA, APEC}
     japan = graph.get_edge_data(VN, JP)
     assert list(japan) == ["comprehensive-strategic"]
-    assert (japan["comprehensive-strategic"]["weight"], japan["comprehensive-strategic"]["articles"]) == (2, ["a1", "a3"])
+    strongest = japan["comprehensive-strategic"]
+    assert (strongest["articles"], strongest["first"], strongest["last"]) == (2, "2023-09-10", "2025-01-15")
     assert japan["comprehensive-strategic"]["levels"] == ["comprehensive-strategic", "partner"]
     assert list(graph.get_edge_data(VN, LA)) == ["special"]
     assert list(graph.get_edge_data(VN, APEC)) == ["member"]
@@ -130,9 +133,14 @@ def test_events_view_links_people_to_the_events_they_spoke_at_or_attended(views)
     ("2024-05", "2024-05-20", {(SON, HUNG_BA)}),
     ("2024-06", "2024-10", set()),
 ])
-def test_date_filters_keep_facts_in_the_period(views, since, until, pairs):
+def test_date_filters_keep_facts_in_the_period(views, store_dir, since, until, pairs):
     graph = filter_dates(views["meetings"], since, until)
     assert {tuple(sorted((u, v))) for u, v in graph.edges()} == {tuple(sorted(p)) for p in pairs}
+    with opened(store_dir, create=False) as dataset:  # and as the store filters them, before aggregating
+        stored = VIEWS["meetings"](dataset, since, until)
+    assert {tuple(sorted((u, v))) for u, v in stored.edges()} == {tuple(sorted(p)) for p in pairs}
+    assert stored.graph["articles"] == len({a for a, d, *_ in ARTICLES if (since or "0") <= d[:len(since or "0")]
+                                            and d[:len(until or "9")] <= (until or "9")} & {"a1", "a2", "a3", "a4"})
 
 
 def test_a_bad_date_says_what_to_give(views):
@@ -170,6 +178,32 @@ def test_focus_hops_widen_the_ego_network(views):
     two = focus(views["actors"], "Iwaya Takeshi", hops=2)
     assert set(one) == {IWAYA, PMC, ID + "org/bo-ngoai-giao--JP"}  # Japan's ministry, not Vietnam's
     assert {KISHIDA, ID + "org/chinh-phu--VN"} <= set(two) and SON not in two and len(two) > len(one)
+
+
+@pytest.mark.parametrize("view, name, hops, nodes, articles", [
+    ("meetings", "pham minh chinh", 1, {PMC, KISHIDA, IWAYA}, 2),
+    ("meetings", "Nguyễn Văn Hòa", 0, {HOA}, 0),
+    ("actors", "Iwaya Takeshi", 1, {IWAYA, PMC, ID + "org/bo-ngoai-giao--JP"}, 1),
+    ("partners", "Lào", 1, {VN, LA}, 1),
+])
+def test_focus_is_asked_of_the_store_ring_by_ring(store_dir, view, name, hops, nodes, articles):
+    with opened(store_dir, create=False) as dataset:
+        ego = ego_network(dataset, view, name, hops)
+    assert (set(ego), ego.graph["articles"]) == (nodes, articles)
+    assert ego.graph["focus"] in nodes and all("label" in data for _, data in ego.nodes(data=True))
+
+
+def test_focus_in_the_store_widens_with_hops_and_says_what_is_wrong(store_dir, views):
+    with opened(store_dir, create=False) as dataset:
+        two = ego_network(dataset, "actors", "Iwaya Takeshi", 2)
+        assert set(two) == set(focus(views["actors"], "Iwaya Takeshi", hops=2))
+        for name, message in (("Nguyễn", "'Nguyễn' matches 2 nodes: Nguyễn Thị Hằng (person); Nguyễn Văn Hoà "
+                                          "(person); give the full name"),
+                              ("Tô Lâm", "no node named 'Tô Lâm' in this view; check the spelling or try another "
+                                         "--view")):
+            with pytest.raises(GraphError) as error:
+                ego_network(dataset, "actors", name, 1)
+            assert str(error.value) == message
 
 
 def test_an_ambiguous_name_lists_the_candidates(views):
@@ -262,6 +296,28 @@ def test_graphml_reads_back(store_dir, tmp_path):
     assert set(back) == set(graph) and back.number_of_edges() == graph.number_of_edges()
     assert back.nodes[PMC]["label"] == "Phạm Minh Chính"
     assert back.get_edge_data(PMC, KISHIDA)["met"]["dates"] == "2023-09-10"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_network_files_carry_articles_and_first_and_last_dates(store_dir, tmp_path, fmt):
+    path, _ = _write(store_dir, tmp_path, fmt)
+    back = {"graphml": lambda: nx.read_graphml(path, force_multigraph=True), "gexf": lambda: nx.read_gexf(path),
+            "json": lambda: nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="links")}[fmt]()
+    data = back.get_edge_data(PMC, ID + "org/chinh-phu--VN")
+    post = data.get("holds-post-in", data)  # GEXF reads back as a simple graph
+    assert (int(post["articles"]), post["first"], post["last"]) == (2, "2023-09-10", "2025-01-15")
+
+
+def test_a_large_figure_shows_the_most_connected_and_says_what_was_left_out(views):
+    request = DrawRequest(view="actors", lang="en", max_nodes=3)
+    graph = views["actors"]
+    shown = readable(graph, 3)
+    strength = dict(graph.degree(weight="weight"))
+    assert len(shown) == 3 and min(strength[n] for n in shown) >= sorted(strength.values())[-3]
+    assert caption_of(shown, request, "force", 7).startswith(
+        f"the 3 most connected of {len(graph)} nodes and {shown.number_of_edges()} of {graph.number_of_edges()} "
+        "edges, from 4 of the 0 articles in the store (.graphml/.gexf/.json files hold them all).")
+    assert readable(graph, 1000) is graph
 
 
 def test_gexf_reads_back_with_dates_as_spells(store_dir, tmp_path):

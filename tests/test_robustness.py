@@ -5,7 +5,6 @@ import codecs
 import io
 import json
 import os
-import random
 import re
 import signal
 import subprocess
@@ -22,6 +21,7 @@ from graph.errors import InputError, SkippedInput
 from graph.pipeline import ingest
 from graph.read import MAX_LINE_CHARS, decode, read_paths
 from graph.store import backend, count_quads, graph_names, opened
+from graph.synthetic import write_pages
 
 TEXT = "Bộ trưởng Bộ Ngoại giao tiếp Đại sứ Nhật Bản tại Hà Nội.\nHai bên nhất trí tăng cường hợp tác."
 # The same two lines in the legacy encodings, as the old fonts' files hold them.
@@ -184,32 +184,14 @@ def test_ingest_goes_on_and_sums_up(tmp_path):
 
 # --- idempotence ------------------------------------------------------------------------------
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
-MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Thanh", "Quốc", "Hữu"]
-GIVEN = ["Hùng", "Lan", "Nam", "Hà", "Sơn", "Tâm", "Trung", "Phương", "Dũng", "Hằng"]
-TITLES = ["Bộ trưởng Bộ Ngoại giao", "Thứ trưởng Bộ Ngoại giao", "Phó Thủ tướng", "Chủ tịch Quốc hội"]
-COUNTRIES = ["Nhật Bản", "Hàn Quốc", "Australia", "Pháp", "Đức", "Brazil", "Ấn Độ", "Lào", "Campuchia"]
-
-
-def generated_article(number: int, rng: random.Random) -> str:
-    """A small news page with a person, a post, a country and a partnership."""
-    name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-    title, country = rng.choice(TITLES), rng.choice(COUNTRIES)
-    day, month = rng.randint(1, 28), rng.randint(1, 12)
-    return (f"{day:02d}/{month:02d}/2025\n\n{title} {name} tiếp Đại sứ {country}\n\n"
-            f"(TTXVN) - Chiều {day}/{month}, tại Hà Nội, {title} {name} đã tiếp Đại sứ {country}.\n\n"
-            f"Hai bên nhất trí tăng cường quan hệ Đối tác chiến lược giữa Việt Nam và {country}. Bài số {number}.\n")
-
-
 CORPUS = 400
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
+    """Foreign-affairs news pages (graph.synthetic), all of which ingest keeps."""
     folder = tmp_path_factory.mktemp("corpus")
-    rng = random.Random(8)
-    for number in range(CORPUS):
-        (folder / f"a{number:04d}.txt").write_text(generated_article(number, rng), encoding="utf-8")
+    write_pages(CORPUS, folder, seed=8, foreign_share=1.0)
     return folder
 
 
@@ -237,7 +219,7 @@ def by_graph(lines: list[str]) -> dict[str, list[str]]:
 
 
 def test_ingesting_twice_gives_identical_counts_and_nquads(tmp_path, corpus):
-    sources = [corpus / "a0000.txt", corpus / "a0001.txt", "data/articles"]
+    sources = [corpus / "00" / "a00000.txt", corpus / "00" / "a00001.txt", "data/articles"]
     with opened(tmp_path / "store") as dataset:
         first = ingest(sources, dataset, progress=False)
         counts, lines = (count_quads(dataset), len(graph_names(dataset))), nquads(dataset)
@@ -292,7 +274,7 @@ def test_killed_ingest_leaves_complete_articles_and_a_rerun_finishes(tmp_path, c
 def test_second_writer_gets_store_in_use(tmp_path, corpus):
     store = tmp_path / "store"
     with opened(store):
-        result = subprocess.run(vnfa("ingest", "-q", str(corpus / "a0000.txt"), "--store", str(store)),
+        result = subprocess.run(vnfa("ingest", "-q", str(corpus / "00" / "a00000.txt"), "--store", str(store)),
                                 capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr.strip() == (f"Error: store {store} is in use by another vnfa process; "
