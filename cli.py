@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from graph.errors import GraphError
+from .errors import GraphError
 
 STORE = click.option("--store", envvar="VNFA_STORE", default=None, metavar="DIR|URL",
                      help="Store folder (default ./vnfa-data, or $VNFA_STORE), or a SPARQL server: "
@@ -67,8 +67,8 @@ def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: in
     Ends with a summary (ingested, skipped, failed); exits 1 if any failed.
     Example: vnfa ingest data/articles/ --store vnfa-data --workers 2
     """
-    from graph.pipeline import ingest as run
-    from graph.store import opened
+    from .pipeline import ingest as run
+    from .store import opened
 
     with opened(store) as dataset:
         report = run(paths, dataset, progress=not quiet, max_bytes=max_bytes, workers=workers, bulk=bulk)
@@ -89,7 +89,7 @@ def facts(paths: tuple[str, ...], store: str | None, output: str, quiet: bool) -
     With PATHs, they are ingested into a temporary store first.
     Example: vnfa facts data/articles/seed.txt -o seed.jsonl
     """
-    from graph.commands import facts_lines, open_output, store_for
+    from .commands import facts_lines, open_output, store_for
 
     with store_for(paths, store, quiet=quiet) as (dataset, report):
         lines = facts_lines(dataset, report.ingested if report else None)
@@ -114,9 +114,9 @@ def evaluate(paths: tuple[str, ...], gold: str, store: str | None, quiet: bool) 
 
     Example: vnfa evaluate --gold gold.jsonl articles/
     """
-    from graph.commands import read_gold, store_for
-    from graph.evaluate import format_scores, score
-    from graph.facts import all_facts
+    from .commands import read_gold, store_for
+    from .evaluate import format_scores, score
+    from .facts import all_facts
 
     gold_docs = read_gold(gold)
     with store_for(paths, store, quiet=quiet) as (dataset, report):
@@ -143,10 +143,10 @@ def query(sparql, file, name, list_, param, fmt, output, timeout, limit, store) 
 
     Example: vnfa query --name who-holds-what --format csv
     """
-    from graph.commands import open_output
-    from graph.guard import Limits
-    from graph.query import named_queries, query_description
-    from graph.results import query_store
+    from .commands import open_output
+    from .guard import Limits
+    from .query import named_queries, query_description
+    from .results import query_store
 
     queries = named_queries()
     if list_:
@@ -180,7 +180,7 @@ def _bindings(params: tuple[str, ...]) -> dict:
 
 def _draw_options(command):
     """The draw command's options, choices built from graph/styles.py's tables."""
-    from graph.styles import LANGUAGES, LAYOUT_NOTES, OUTPUT_FORMATS, RELATIONS, VIEW_NAMES
+    from .styles import LANGUAGES, LAYOUT_NOTES, OUTPUT_FORMATS, RELATIONS, VIEW_NAMES
 
     options = [
         click.option("-o", "--output", default="vnfa-out/network.png", show_default=True,
@@ -237,9 +237,9 @@ def draw(output: str, query_file: str | None, size: str, store: str | None, quie
     (who spoke at or attended what).
     Example: vnfa draw --view meetings --focus "Pham Minh Chinh" --hops 2 --lang en -o pmc.svg
     """
-    from graph.commands import draw_network
-    from graph.network import DrawRequest, read_query
-    from graph.store import opened
+    from .commands import draw_network
+    from .network import DrawRequest, read_query
+    from .store import opened
 
     query = read_query(query_file) if query_file else None
     request = DrawRequest(query=query, query_name=Path(query_file).name if query_file else "",
@@ -269,9 +269,9 @@ def export(fmt: str, output: str, article: str | None, named_graphs: bool | None
     with a VoID/DCAT description of what was written.
     Example: vnfa export -f trig --named-graphs -o graph.trig
     """
-    from graph.export import FORMATS, export as run, export_ontology, written_to
-    from graph.model import article_iri
-    from graph.store import opened
+    from .export import FORMATS, export as run, export_ontology, written_to
+    from .model import article_iri
+    from .store import opened
 
     if named_graphs and not FORMATS[fmt].quads:
         raise click.UsageError(f"--named-graphs needs -f nquads or -f trig, not -f {fmt}")
@@ -294,8 +294,8 @@ def stats(store: str | None) -> None:
 
     Example: vnfa stats --store vnfa-data
     """
-    from graph.query import stats as count
-    from graph.store import opened
+    from .query import stats as count
+    from .store import opened
 
     with opened(store, create=False) as dataset:
         for name, value in count(dataset).items():
@@ -312,7 +312,7 @@ def build(store: str | None, out_dir: str, quiet: bool) -> None:
 
     Example: vnfa build
     """
-    from graph.commands import build as run
+    from .commands import build as run
 
     report, counts, written = run(store, out_dir, progress=not quiet)
     _print_report(report, quiet)
@@ -350,8 +350,8 @@ def serve(host, port, store, timeout, limit, max_body, max_memory, workers, cors
     Read-only unless started with --allow-update --token T; SERVICE is refused.
     Example: vnfa serve --port 8000 --store vnfa-data
     """
-    from graph.guard import Limits
-    from graph.serve import ServeSettings, serve as run
+    from .guard import Limits
+    from .serve import ServeSettings, serve as run
 
     if allow_update and not token:
         raise click.UsageError("--allow-update needs --token T (or $VNFA_TOKEN)")
@@ -370,8 +370,8 @@ def validate(store: str | None) -> None:
     Exit status 1 when there is any.
     Example: vnfa validate --store vnfa-data
     """
-    from graph.store import opened
-    from graph.validate import validate_dataset
+    from .store import opened
+    from .validate import validate_dataset
 
     with opened(store, create=False) as dataset:
         report = validate_dataset(dataset)

@@ -14,13 +14,13 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
-from cli import main
-from graph.export import export
-from graph.model import ID
-from graph.pipeline import ingest
-from graph.resources import data_path
-from graph.servers import PROGRAMS, binary, running
-from graph.store import count_quads, drop_graph, graph_names, opened, replace_graph
+from vnfa.cli import main
+from vnfa.export import export
+from vnfa.model import ID
+from vnfa.pipeline import ingest
+from vnfa.resources import data_path
+from vnfa.servers import PROGRAMS, binary, running
+from vnfa.store import count_quads, drop_graph, graph_names, opened, replace_graph
 
 ARTICLES = data_path("articles")
 SEED = data_path("articles", "seed.txt")

@@ -1,7 +1,7 @@
 import re
 from pathlib import Path
 
-from cli import main
+from vnfa.cli import main
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -7,14 +7,14 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from graph import layout as layout_module
-from graph.errors import GraphError, QueryError
-from graph.filters import filter_countries, filter_dates, filter_relations, find_nodes, focus
-from graph.network import DrawRequest, caption_of, make_network, render
-from graph.store import opened
-from graph.styles import LAYOUT_NOTES, OUTPUT_FORMATS
-from graph.views import VIEWS
+from vnfa.cli import main
+from vnfa import layout as layout_module
+from vnfa.errors import GraphError, QueryError
+from vnfa.filters import filter_countries, filter_dates, filter_relations, find_nodes, focus
+from vnfa.network import DrawRequest, caption_of, make_network, render
+from vnfa.store import opened
+from vnfa.styles import LAYOUT_NOTES, OUTPUT_FORMATS
+from vnfa.views import VIEWS
 
 ID = "https://w3id.org/vnfa/id/"
 PMC, KISHIDA, IWAYA = ID + "person/pham-minh-chinh", ID + "person/kishida-fumio", ID + "person/iwaya-takeshi"
@@ -47,7 +47,7 @@ ARTICLES = [
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory):
     """A store holding the four articles above (closed again, so the CLI can open it)."""
-    from graph.pipeline import ingest
+    from vnfa.pipeline import ingest
 
     folder = tmp_path_factory.mktemp("draw")
     corpus = folder / "articles.jsonl"
@@ -240,7 +240,7 @@ def test_layouts_are_seeded_and_cached(views, layout_cache, monkeypatch):
 
 
 def test_labels_follow_the_language(views):
-    from graph.draw import draw_graph
+    from vnfa.draw import draw_graph
 
     for lang, name in (("vi", "Nhật Bản"), ("en", "Japan")):
         figure = draw_graph(views["partners"], lang=lang, size=(6, 4), dpi=60)

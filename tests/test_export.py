@@ -7,15 +7,15 @@ from rdflib.compare import isomorphic
 from rdflib.plugins.stores.memory import Memory
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from cli import FORMAT_NAMES, main
-from graph.errors import GraphError
-from graph.export import FORMATS, export, ontology_graph
-from graph.model import REFERENCE_GRAPH, article_iri
-from graph.pipeline import ingest
-from graph.resources import data_path
-from graph.store import backend, graph_names, opened, replace_graph
-from graph.void import DATASET, created_date
-from graph.vocab import VNFA
+from vnfa.cli import FORMAT_NAMES, main
+from vnfa.errors import GraphError
+from vnfa.export import FORMATS, export, ontology_graph
+from vnfa.model import REFERENCE_GRAPH, article_iri
+from vnfa.pipeline import ingest
+from vnfa.resources import data_path
+from vnfa.store import backend, graph_names, opened, replace_graph
+from vnfa.void import DATASET, created_date
+from vnfa.vocab import VNFA
 
 ARTICLES = data_path("articles")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -241,7 +241,7 @@ def test_other_backends_export_through_rdflib(built):
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_ontology_round_trips_in_every_format(fmt):
-    from graph.export import export_ontology
+    from vnfa.export import export_ontology
 
     buffer = io.BytesIO()
     size = export_ontology(fmt, buffer)

@@ -17,12 +17,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from graph.guard import Limits
-from graph.pipeline import ingest
-from graph.query import named_queries
-from graph.resources import data_path
-from graph.serve import ServeSettings, serving
-from graph.store import opened
+from vnfa.guard import Limits
+from vnfa.pipeline import ingest
+from vnfa.query import named_queries
+from vnfa.resources import data_path
+from vnfa.serve import ServeSettings, serving
+from vnfa.store import opened
 
 PERSONS = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"
 MET = "CONSTRUCT { ?a vnfa:met ?b } WHERE { ?a vnfa:met ?b }"
@@ -371,7 +371,7 @@ def test_serve_command_serves_and_releases_the_store(seed_store, tmp_path):
     copy = tmp_path / "store"
     shutil.copytree(seed_store, copy)
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "cli", "serve", "-q", "--port", str(port), "--store", str(copy),
+    process = subprocess.Popen([sys.executable, "-m", "vnfa", "serve", "-q", "--port", str(port), "--store", str(copy),
                                 "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                cwd=Path(__file__).parent.parent)
     try:
@@ -398,7 +398,7 @@ def test_serve_command_serves_and_releases_the_store(seed_store, tmp_path):
 def test_serve_command_errors(tmp_path):
     from click.testing import CliRunner
 
-    from cli import main
+    from vnfa.cli import main
 
     runner = CliRunner()
     missing = runner.invoke(main, ["serve", "--store", str(tmp_path / "none")])
