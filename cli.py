@@ -129,7 +129,7 @@ def evaluate(paths: tuple[str, ...], gold: str, store: str | None, quiet: bool) 
 @click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a file.")
 @click.option("--name", help="Run a named query from data/queries/ (see --list).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-@click.option("--param", multiple=True, metavar="NAME=VALUE", help="Bind a variable (names as @vi text).")
+@click.option("--param", multiple=True, metavar="NAME=VALUE", help="Bind a variable: an IRI, or a name (case and accents optional, as --focus).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table")
 @click.option("-o", "--output", default="-", help="Output file ('-' for stdout).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
@@ -166,15 +166,14 @@ def query(sparql, file, name, list_, param, fmt, output, timeout, limit, store) 
         click.echo(f"vnfa: stopped at the {limit}-row limit; raise --limit or narrow the query", err=True)
 
 
-def _bindings(params: tuple[str, ...]) -> dict:
-    from rdflib import Literal, URIRef
-
+def _bindings(params: tuple[str, ...]) -> dict[str, str]:
+    """NAME=VALUE pairs; the store resolves each VALUE (an IRI, or a name with accents optional)."""
     out = {}
     for item in params:
         key, sep, value = item.partition("=")
         if not sep:
             raise click.UsageError(f"--param takes NAME=VALUE, not '{item}'")
-        out[key.lstrip("?")] = URIRef(value) if value.startswith(("http://", "https://")) else Literal(value, lang="vi")
+        out[key] = value
     return out
 
 

@@ -128,20 +128,28 @@ def render(graph: nx.MultiGraph, request: DrawRequest, output: str, *, progress:
     from .layout import layout_positions
 
     fmt = output_format(request, output)
-    pos, layout = layout_positions(graph, request.layout, request.seed, progress=progress)
-    title, caption = title_of(request), caption_of(graph, request, layout, request.seed)
     with _target(output) as path:
         if fmt in FIGURE_FORMATS:
-            from .draw import draw_graph, save_figure
+            from .draw import save_figure
 
-            figure = draw_graph(graph, title=title, caption=caption, lang=request.lang, pos=pos,
-                                max_labels=request.labels, size=request.size, dpi=request.dpi)
-            save_figure(figure, path, fmt)
+            save_figure(figure_of(graph, request, progress=progress), path, fmt)
         else:
             from .netfiles import WRITERS
 
-            WRITERS[fmt](graph, path, pos=pos, lang=request.lang, title=title, caption=caption)
+            pos, layout = layout_positions(graph, request.layout, request.seed, progress=progress)
+            WRITERS[fmt](graph, path, pos=pos, lang=request.lang, title=title_of(request),
+                         caption=caption_of(graph, request, layout, request.seed))
     return fmt
+
+
+def figure_of(graph: nx.MultiGraph, request: DrawRequest, *, progress: bool = False):
+    """The matplotlib Figure of ``graph``, with the request's title, caption, layout and size."""
+    from .draw import draw_graph
+    from .layout import layout_positions
+
+    pos, layout = layout_positions(graph, request.layout, request.seed, progress=progress)
+    return draw_graph(graph, title=title_of(request), caption=caption_of(graph, request, layout, request.seed),
+                      lang=request.lang, pos=pos, max_labels=request.labels, size=request.size, dpi=request.dpi)
 
 
 @contextmanager

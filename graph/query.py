@@ -39,6 +39,42 @@ def run_query(dataset: Dataset, text: str, bindings: dict | None = None):
         raise QueryError(f"query failed: {error}") from None
 
 
+NAMES = "SELECT DISTINCT ?name WHERE { ?x schema:name|rdfs:label ?name }"
+
+
+def resolve_bindings(dataset: Dataset, params: dict) -> dict:
+    """Values to bind: rdflib terms and IRIs as they are; other text names a node, matched the way
+    ``vnfa draw --focus`` matches (case, accents and tone placement optional) against the store's names."""
+    from rdflib import Literal, URIRef
+
+    out, names = {}, None
+    for key, value in params.items():
+        if not isinstance(value, str):
+            out[key.lstrip("?")] = value
+        elif value.startswith(("http://", "https://")):
+            out[key.lstrip("?")] = URIRef(value)
+        else:
+            names = names if names is not None else [row[0] for row in run_query(dataset, NAMES)]
+            out[key.lstrip("?")] = matching_name(names, value) or Literal(value, lang="vi")
+    return out
+
+
+def matching_name(names: list, wanted: str):
+    """The one name (an rdflib Literal) that ``wanted`` stands for, None if none; several: an error."""
+    from .filters import name_keys
+
+    key = name_keys(wanted)
+    keys = [(name, name_keys(str(name))) for name in names]
+    for tier in (lambda k: str(k[0]) == wanted, lambda k: k[1][0] == key[0], lambda k: k[1][1] == key[1]):
+        found = list(dict.fromkeys(name for name, k in keys if tier((name, k))))
+        if len(found) > 1 and len({str(n) for n in found}) > 1:
+            raise QueryError(f"'{wanted}' matches {len(found)} names: {'; '.join(sorted(map(str, found))[:12])}; "
+                             "give the full name")
+        if found:
+            return found[0]
+    return None
+
+
 def _cell(value) -> str:
     return "" if value is None else str(value)
 

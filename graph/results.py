@@ -261,7 +261,10 @@ def query_store(folder: str | None, text: str, fmt: str, *, bindings: dict | Non
     from .query import format_result, run_query
     from .store import is_remote, opened, store_path
 
+    from .query import resolve_bindings
+
     with opened(folder, create=False) as dataset:
+        bindings = resolve_bindings(dataset, bindings or {})
         if is_remote(folder):
             return format_result(run_query(dataset, text, bindings), fmt), False
         request = QueryRequest(text, accept="application/sparql-results+json, application/n-triples",

@@ -59,8 +59,12 @@ def is_remote(target: str | os.PathLike | None) -> bool:
     return text.startswith(REMOTE_SCHEMES) or (text.endswith(REMOTE_SUFFIXES) and Path(text).is_file())
 
 
-def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True) -> Dataset:
-    """Open the store (a folder, created when missing, or a SPARQL server) as an rdflib Dataset."""
+def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True, read_only: bool = False) -> Dataset:
+    """Open the store (a folder, created when missing, or a SPARQL server) as an rdflib Dataset.
+
+    ``read_only``: a view of the folder as it is now, which takes no lock (other processes may
+    open, query and write it meanwhile; the view does not see their writes).
+    """
     if is_remote(path):
         from .remote import open_remote
 
@@ -70,17 +74,24 @@ def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True) 
         raise StoreError(f"no store at {folder}; run 'vnfa ingest' or 'vnfa build' first, or give --store")
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder} is a file, not a store folder; give another --store")
-    if create:
+    if create and not read_only:
         folder.parent.mkdir(parents=True, exist_ok=True)
     if (folder / BULK_MARKER).exists():
         raise StoreError(f"store {folder} was left half-loaded by an interrupted bulk ingest; "
                          "delete the folder and run the ingest again")
-    return Dataset(store=EmbeddedStore(folder), default_union=True)
+    if read_only and not folder.is_dir():
+        raise StoreError(f"no store at {folder}; run 'vnfa ingest' or 'vnfa build' first, or give --store")
+    return Dataset(store=EmbeddedStore(folder, read_only=read_only), default_union=True)
+
+
+def memory_dataset() -> Dataset:
+    """A store in memory, gone when closed (facts of a text without a store folder)."""
+    return Dataset(store=EmbeddedStore(None), default_union=True)
 
 
 @contextmanager
-def opened(path: str | os.PathLike | None = None, *, create: bool = True):
-    dataset = open_dataset(path, create=create)
+def opened(path: str | os.PathLike | None = None, *, create: bool = True, read_only: bool = False):
+    dataset = open_dataset(path, create=create, read_only=read_only)
     try:
         yield dataset
     finally:
@@ -158,11 +169,12 @@ def write_graphs(dataset: Dataset, graphs: Iterable[Graph]) -> int:
 
 
 class EmbeddedStore(OxigraphStore):
-    """An Oxigraph folder; one open handle per folder (the lock)."""
+    """An Oxigraph folder; one open handle per folder (the lock), or read-only views without one.
+    ``folder=None``: a store in memory."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path | None, *, read_only: bool = False) -> None:
         try:
-            inner = ox.Store(str(folder))
+            inner = ox.Store.read_only(str(folder)) if read_only else ox.Store(None if folder is None else str(folder))
         except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreInUseError(f"store {folder} is in use by another vnfa process; "
