@@ -326,7 +326,8 @@ def build(store: str | None, out_dir: str, quiet: bool) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@STORE
+@click.option("--store", envvar="VNFA_STORE", default=None, metavar="DIR",
+              help="Store folder to serve (default ./vnfa-data, or $VNFA_STORE); a folder, not a SPARQL server.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
               metavar="SECONDS", help="Stop each query after this long (answered 503).")
 @click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="ROWS",
