@@ -148,6 +148,7 @@ def build_network(rows, nodes: dict[str, dict], name: str) -> nx.MultiGraph:
         s, o = str(row.s), str(row.o)
         key = (s, o, str(row.rel)) if s <= o else (o, s, str(row.rel))
         edge = facts[key]
+        edge.setdefault("origin", s)  # who acts: the visitor, the member, the speaker (network files keep it)
         edge["facts"].add(str(row.fact))
         edge["articles"].add(_local(str(row.article)))
         date = fact_date(_text(row.date), _text(row.published))
@@ -158,7 +159,7 @@ def build_network(rows, nodes: dict[str, dict], name: str) -> nx.MultiGraph:
         for iri in (s, o):
             graph.add_node(iri, **_node(iri, nodes))
         titles = [title_labels(t) for t in sorted(edge["titles"])]
-        graph.add_edge(s, o, key=relation, relation=relation, weight=len(edge["facts"]),
+        graph.add_edge(s, o, key=relation, relation=relation, weight=len(edge["facts"]), origin=edge["origin"],
                        dates=sorted(edge["dates"]), articles=sorted(edge["articles"]),
                        title="; ".join(dict.fromkeys(vi for vi, _ in titles)),
                        title_en="; ".join(dict.fromkeys(en for _, en in titles)))

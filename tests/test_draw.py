@@ -261,13 +261,29 @@ def test_graphml_reads_back(store_dir, tmp_path):
     back = nx.read_graphml(path, force_multigraph=True)
     assert set(back) == set(graph) and back.number_of_edges() == graph.number_of_edges()
     assert back.nodes[PMC]["label"] == "Phạm Minh Chính"
-    assert back.get_edge_data(PMC, KISHIDA)["met"]["dates"] == "2023-09-10"
+    met = back.get_edge_data(PMC, KISHIDA) or back.get_edge_data(KISHIDA, PMC)
+    assert (met["met"]["dates"], met["met"]["direction"]) == ("2023-09-10", "undirected")
+    assert_directions(back)
+
+
+def assert_directions(back):
+    """Directed relations go from the node that acts: the member to the post's country, the organisation
+    to its country; the reverse edge is not there."""
+    def data(u, v, relation):
+        found = back.get_edge_data(u, v) or {}
+        return found.get(relation) if back.is_multigraph() else found if found.get("relation") == relation else None
+
+    assert back.is_directed()
+    assert data(KISHIDA, JP, "post-of")["direction"] == "directed" and data(JP, KISHIDA, "post-of") is None
+    org = ID + "org/chinh-phu--VN"
+    assert data(org, VN, "in-country")["direction"] == "directed" and data(VN, org, "in-country") is None
 
 
 def test_gexf_reads_back_with_dates_as_spells(store_dir, tmp_path):
     path, graph = _write(store_dir, tmp_path, "gexf")
     back = nx.read_gexf(path)
     assert set(back) == set(graph) and back.nodes[KISHIDA]["label"] == "Kishida Fumio"
+    assert_directions(back)
     assert back.nodes[KISHIDA]["viz"]["color"] == {"r": 0, "g": 114, "b": 178, "a": 1.0}  # a person's blue
     ns = {"g": "http://www.gexf.net/1.2draft"}
     root = ET.parse(path).getroot()
@@ -278,8 +294,10 @@ def test_gexf_reads_back_with_dates_as_spells(store_dir, tmp_path):
 
 def test_json_reads_back(store_dir, tmp_path):
     path, graph = _write(store_dir, tmp_path, "json")
-    back = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="links")
+    back = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")))  # NetworkX's defaults
     assert set(back) == set(graph) and back.nodes[JP]["label_en"] == "Japan"
+    assert back.number_of_edges() == graph.number_of_edges()
+    assert_directions(back)
 
 
 def test_html_is_one_offline_file(store_dir, tmp_path):
