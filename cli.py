@@ -257,15 +257,18 @@ def draw(output: str, query_file: str | None, size: str, store: str | None, quie
               help="Keep one graph per article (nquads, trig: their default) or merge them into one.")
 @click.option("--ontology", is_flag=True, help="Write vnfa's ontology (classes, properties, SKOS schemes) instead.")
 @click.option("--no-description", is_flag=True, help="Leave out the VoID/DCAT description of the dataset.")
+@click.option("--with-text", is_flag=True, help="Include each article's full text (schema:text): it belongs to its "
+              "publisher, not under vnfa's CC BY 4.0; left out by default (the evidence quotes stay).")
 @STORE
 @reports_errors
 def export(fmt: str, output: str, article: str | None, named_graphs: bool | None, ontology: bool,
-           no_description: bool, store: str | None) -> None:
+           no_description: bool, with_text: bool, store: str | None) -> None:
     """Export the graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML).
 
     The union of all articles' graphs (each triple once), one article's graph
     (--graph) or every graph kept apart (--named-graphs), streamed to the file,
-    with a VoID/DCAT description of what was written.
+    with a VoID/DCAT description of what was written. Articles' full texts
+    are left out unless --with-text.
     Example: vnfa export -f trig --named-graphs -o graph.trig
     """
     from .export import FORMATS, export as run, export_ontology, written_to
@@ -282,7 +285,7 @@ def export(fmt: str, output: str, article: str | None, named_graphs: bool | None
         return
     with opened(store, create=False) as dataset, written_to(output) as out:
         run(dataset, fmt, out, article_iri(article) if article else None, named_graphs=named_graphs,
-            description=not no_description)
+            description=not no_description, with_text=with_text)
 
 
 @main.command()
