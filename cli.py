@@ -245,7 +245,10 @@ def draw(output: str, query_file: str | None, size: str, store: str | None, quie
                           size=_figure_size(size), relations=tuple(options.pop("relation")),
                           countries=tuple(options.pop("country")), **options)
     with opened(store, create=False) as dataset:
-        nodes, edges = draw_network(dataset, output, request, progress=not quiet)
+        nodes, edges, undated = draw_network(dataset, output, request, progress=not quiet)
+    if undated:
+        click.echo(f"vnfa: warning: {undated} facts without a date were left out by --since/--until "
+                   "(the caption says so)", err=True)
     click.echo(f"wrote {output} ({nodes} nodes, {edges} edges)", err=True)
 
 

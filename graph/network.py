@@ -79,11 +79,11 @@ def store_articles(dataset: Dataset) -> int:
 
 CAPTION_WORDS = {
     "vi": {"since": "từ {}", "until": "đến {}", "relation": "quan hệ {}", "country": "quốc gia {}",
-           "focus": "mạng quanh {} trong {} bước", "filters": "lọc", "layout": "Bố cục {} (hạt giống {}).",
+           "focus": "mạng quanh {} trong {} bước", "filters": "lọc", "undated": "bỏ qua {} dữ kiện không có ngày", "layout": "Bố cục {} (hạt giống {}).",
            "counts": "{n} nút, {m} cạnh, lấy từ {a} trong số {t} bài báo của kho",
            "query": "{n} nút, {m} cạnh: kết quả truy vấn {q} trên kho gồm {t} bài báo"},
     "en": {"since": "since {}", "until": "until {}", "relation": "relation {}", "country": "country {}",
-           "focus": "ego network of {} within {} hops", "filters": "filters", "layout": "Layout {} (seed {}).",
+           "focus": "ego network of {} within {} hops", "filters": "filters", "undated": "{} undated facts left out", "layout": "Layout {} (seed {}).",
            "counts": "{n} nodes, {m} edges, from {a} of the {t} articles in the store",
            "query": "{n} nodes, {m} edges: result of the query {q} over a store of {t} articles"},
 }
@@ -110,6 +110,7 @@ def caption_of(graph: nx.MultiGraph, request: DrawRequest, layout: str, seed: in
         focused = label_of(graph.nodes[graph.graph["focus"]], request.lang) if "focus" in graph.graph \
             else request.focus
         filters.append(words["focus"].format(focused, request.hops))
+    filters += [words["undated"].format(graph.graph["undated"])] if graph.graph.get("undated") else []
     if filters:
         text += f"; {words['filters']}: " + ", ".join(filters)
     return text + ". " + words["layout"].format(layout, seed)
