@@ -6,11 +6,13 @@ every command that writes a file takes -o FILE, '-' meaning standard output.
 from __future__ import annotations
 
 import functools
+import shutil
 import sys
 from pathlib import Path
 
 import click
 
+from .console import is_terminal
 from .errors import GraphError
 
 STORE = click.option("--store", envvar="VNFA_STORE", default=None, metavar="DIR|URL",
@@ -158,12 +160,31 @@ def query(sparql, file, name, list_, param, fmt, output, timeout, limit, store) 
     if name is not None and name not in queries:
         raise click.UsageError(f"no named query '{name}'; choose one of: {', '.join(queries)}")
     text = queries[name] if name else Path(file).read_text(encoding="utf-8") if file else sparql
-    rendered, truncated = query_store(store, text, fmt, bindings=_bindings(param),
+    terminal = fmt == "table" and output == "-" and is_terminal()  # a rich table, drawn from the JSON rows
+    rendered, truncated = query_store(store, text, "json" if terminal else fmt, bindings=_bindings(param),
                                       limits=Limits(timeout=timeout, rows=limit))
+    rendered = _terminal_table(rendered) if terminal else rendered
     out = open_output(output)
     out.write(rendered + "\n")
     if truncated:
         click.echo(f"vnfa: stopped at the {limit}-row limit; raise --limit or narrow the query", err=True)
+
+
+def _terminal_table(rendered: str) -> str:
+    """Rows (vnfa query's JSON) as a rich table; ASK and graph results as they are."""
+    import json
+
+    from .console import rich_table
+
+    try:
+        rows = json.loads(rendered)
+    except ValueError:
+        return rendered  # a CONSTRUCT's Turtle
+    if isinstance(rows, dict):
+        return str(rows.get("boolean")).lower()
+    columns = list(rows[0]) if rows else []
+    table = rich_table(columns, [[row[c] for c in columns] for row in rows], width=shutil.get_terminal_size().columns)
+    return f"{table}\n({len(rows)} rows)" if rows else "(0 rows)"
 
 
 def _bindings(params: tuple[str, ...]) -> dict[str, str]:
@@ -299,12 +320,14 @@ def stats(store: str | None) -> None:
 
     Example: vnfa stats --store vnfa-data
     """
+    from .console import show_table
     from .query import stats as count
     from .store import opened
 
     with opened(store, create=False) as dataset:
-        for name, value in count(dataset).items():
-            click.echo(f"{name:<14}{value:>8}")
+        counts = count(dataset)
+    plain = "\n".join(f"{name:<14}{value:>8}" for name, value in counts.items())
+    click.echo(show_table(["", "count"], [[name, f"{value:,}"] for name, value in counts.items()], plain))
 
 
 @main.command()

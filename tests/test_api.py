@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -31,9 +32,10 @@ def vnfa_command(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "vnfa", *args], capture_output=True, text=True, timeout=120)
 
 
-def test_the_api_module_examples_run():
-    result = doctest.testmod(vnfa.api, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 5 and result.failed == 0
+@pytest.mark.parametrize("module, examples", [("api", 10), ("jsonld", 2), ("console", 1), ("filters", 2)])
+def test_the_module_examples_run(module, examples):
+    result = doctest.testmod(importlib.import_module(f"vnfa.{module}"), optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= examples and result.failed == 0
 
 
 def test_the_api_page_examples_run():
