@@ -124,3 +124,16 @@ def test_export_and_draw(target, tmp_path):
     result = runner.invoke(main, ["draw", "-o", str(png), "--store", target])
     assert result.exit_code == 0, result.output
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_python_api_works_on_every_backend(target):
+    import vnfa
+
+    text = "Ngày 14/6/2024, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản Ito Naoki tại Hà Nội.\n"
+    with vnfa.open_store(target, read_only=False) as store:
+        store.add_text(text, doc="api-demo")
+    with vnfa.open_store(target) as store:
+        rows = store.query(name="meetings-of", person="pham minh chinh")
+        network = store.network("meetings")
+    assert [(r["person"], r["met"], r["article"]) for r in rows] == [("Phạm Minh Chính", "Ito Naoki", "api-demo")]
+    assert sorted(network.nodes[n]["label"] for n in network) == ["Ito Naoki", "Phạm Minh Chính"]
