@@ -60,18 +60,21 @@ def resolve_bindings(dataset: Dataset, params: dict) -> dict:
 
 
 def matching_name(names: list, wanted: str):
-    """The one name (an rdflib Literal) that ``wanted`` stands for, None if none; several: an error."""
+    """The one name (an rdflib Literal) that ``wanted`` stands for, None if none; several: an error.
+    Tried in turn: the exact text, then tone placement and case folded, then diacritics dropped."""
     from .filters import name_keys
 
     key = name_keys(wanted)
-    keys = [(name, name_keys(str(name))) for name in names]
-    for tier in (lambda k: str(k[0]) == wanted, lambda k: k[1][0] == key[0], lambda k: k[1][1] == key[1]):
-        found = list(dict.fromkeys(name for name, k in keys if tier((name, k))))
-        if len(found) > 1 and len({str(n) for n in found}) > 1:
-            raise QueryError(f"'{wanted}' matches {len(found)} names: {'; '.join(sorted(map(str, found))[:12])}; "
+    keyed = [(name, name_keys(str(name))) for name in names]
+    tiers = (lambda name, keys: str(name) == wanted, lambda name, keys: keys[0] == key[0],
+             lambda name, keys: keys[1] == key[1])
+    for fits in tiers:
+        found = sorted({str(name): name for name, keys in keyed if fits(name, keys)}.items())
+        if len(found) > 1:
+            raise QueryError(f"'{wanted}' matches {len(found)} names: {'; '.join(t for t, _ in found[:12])}; "
                              "give the full name")
         if found:
-            return found[0]
+            return found[0][1]
     return None
 
 
