@@ -6,12 +6,14 @@ every command that writes a file takes -o FILE, '-' meaning standard output.
 from __future__ import annotations
 
 import functools
+import shutil
 import sys
 from pathlib import Path
 
 import click
 
-from graph.errors import GraphError
+from .console import is_terminal
+from .errors import GraphError
 
 STORE = click.option("--store", envvar="VNFA_STORE", default=None, metavar="DIR|URL",
                      help="Store folder (default ./vnfa-data, or $VNFA_STORE), or a SPARQL server: "
@@ -75,8 +77,8 @@ def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: in
     Ends with a summary (ingested, not foreign affairs, skipped, failed); exits 1 if any failed.
     Example: vnfa ingest data/articles/ --store vnfa-data --workers 2
     """
-    from graph.pipeline import ingest as run
-    from graph.store import opened
+    from .pipeline import ingest as run
+    from .store import opened
 
     if cluster is None and shards is not None:
         raise click.UsageError("--shards goes with --cluster")
@@ -84,7 +86,7 @@ def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: in
         raise click.UsageError("give --cluster or --workers, not both")
     with opened(store) as dataset:
         if cluster is not None:
-            from graph.cluster import ingest_on_cluster
+            from .cluster import ingest_on_cluster
 
             report = ingest_on_cluster(paths, dataset, cluster, shards=shards, progress=not quiet,
                                        max_bytes=max_bytes, bulk=bulk, all_topics=all_topics)
@@ -110,7 +112,7 @@ def facts(paths: tuple[str, ...], store: str | None, output: str, quiet: bool, a
     foreign affairs has its line with empty lists (unless --all-topics).
     Example: vnfa facts data/articles/seed.txt -o seed.jsonl
     """
-    from graph.commands import facts_lines, open_output, store_for
+    from .commands import facts_lines, open_output, store_for
 
     with store_for(paths, store, quiet=quiet, all_topics=all_topics) as (dataset, report):
         lines = facts_lines(dataset, report.ingested if report else None, report.left_out if report else None)
@@ -135,9 +137,9 @@ def evaluate(paths: tuple[str, ...], gold: str, store: str | None, quiet: bool) 
 
     Example: vnfa evaluate --gold gold.jsonl articles/
     """
-    from graph.commands import read_gold, store_for
-    from graph.evaluate import format_scores, score
-    from graph.facts import all_facts
+    from .commands import read_gold, store_for
+    from .evaluate import format_scores, score
+    from .facts import all_facts
 
     gold_docs = read_gold(gold)
     with store_for(paths, store, quiet=quiet) as (dataset, report):
@@ -150,7 +152,7 @@ def evaluate(paths: tuple[str, ...], gold: str, store: str | None, quiet: bool) 
 @click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a file.")
 @click.option("--name", help="Run a named query from data/queries/ (see --list).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-@click.option("--param", multiple=True, metavar="NAME=VALUE", help="Bind a variable (names as @vi text).")
+@click.option("--param", multiple=True, metavar="NAME=VALUE", help="Bind a variable: an IRI, or a name (case and accents optional, as --focus).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table")
 @click.option("-o", "--output", default="-", help="Output file ('-' for stdout).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
@@ -164,10 +166,10 @@ def query(sparql, file, name, list_, param, fmt, output, timeout, limit, store) 
 
     Example: vnfa query --name who-holds-what --format csv
     """
-    from graph.commands import open_output
-    from graph.guard import Limits
-    from graph.query import named_queries, query_description
-    from graph.results import query_store
+    from .commands import open_output
+    from .guard import Limits
+    from .query import named_queries, query_description
+    from .results import query_store
 
     queries = named_queries()
     if list_:
@@ -179,29 +181,47 @@ def query(sparql, file, name, list_, param, fmt, output, timeout, limit, store) 
     if name is not None and name not in queries:
         raise click.UsageError(f"no named query '{name}'; choose one of: {', '.join(queries)}")
     text = queries[name] if name else Path(file).read_text(encoding="utf-8") if file else sparql
-    rendered, truncated = query_store(store, text, fmt, bindings=_bindings(param),
+    terminal = fmt == "table" and output == "-" and is_terminal()  # a rich table, drawn from the JSON rows
+    rendered, truncated = query_store(store, text, "json" if terminal else fmt, bindings=_bindings(param),
                                       limits=Limits(timeout=timeout, rows=limit))
+    rendered = _terminal_table(rendered) if terminal else rendered
     out = open_output(output)
     out.write(rendered + "\n")
     if truncated:
         click.echo(f"vnfa: stopped at the {limit}-row limit; raise --limit or narrow the query", err=True)
 
 
-def _bindings(params: tuple[str, ...]) -> dict:
-    from rdflib import Literal, URIRef
+def _terminal_table(rendered: str) -> str:
+    """Rows (vnfa query's JSON) as a rich table; ASK and graph results as they are."""
+    import json
 
+    from .console import rich_table
+
+    try:
+        rows = json.loads(rendered)
+    except ValueError:
+        return rendered  # a CONSTRUCT's Turtle
+    if isinstance(rows, dict):
+        return str(rows.get("boolean")).lower()
+    columns = list(rows[0]) if rows else []
+    table = rich_table(columns, [[row[c] for c in columns] for row in rows], width=shutil.get_terminal_size().columns)
+    return f"{table}\n({len(rows)} rows)" if rows else "(0 rows)"
+
+
+def _bindings(params: tuple[str, ...]) -> dict[str, str]:
+    """NAME=VALUE pairs; the store resolves each VALUE (an IRI, or a name with accents optional)."""
     out = {}
     for item in params:
         key, sep, value = item.partition("=")
         if not sep:
             raise click.UsageError(f"--param takes NAME=VALUE, not '{item}'")
-        out[key.lstrip("?")] = URIRef(value) if value.startswith(("http://", "https://")) else Literal(value, lang="vi")
+        out[key] = value
     return out
 
 
 def _draw_options(command):
     """The draw command's options, choices built from graph/styles.py's tables."""
-    from graph.styles import LANGUAGES, LAYOUT_NOTES, OUTPUT_FORMATS, RELATIONS, VIEW_NAMES
+    from .styles import LANGUAGES, LAYOUT_NOTES, OUTPUT_FORMATS, RELATIONS, VIEW_NAMES
 
     options = [
         click.option("-o", "--output", default="vnfa-out/network.png", show_default=True,
@@ -258,16 +278,19 @@ def draw(output: str, query_file: str | None, size: str, store: str | None, quie
     (who spoke at or attended what).
     Example: vnfa draw --view meetings --focus "Pham Minh Chinh" --hops 2 --lang en -o pmc.svg
     """
-    from graph.commands import draw_network
-    from graph.network import DrawRequest, read_query
-    from graph.store import opened
+    from .commands import draw_network
+    from .network import DrawRequest, read_query
+    from .store import opened
 
     query = read_query(query_file) if query_file else None
     request = DrawRequest(query=query, query_name=Path(query_file).name if query_file else "",
                           size=_figure_size(size), relations=tuple(options.pop("relation")),
                           countries=tuple(options.pop("country")), **options)
     with opened(store, create=False) as dataset:
-        nodes, edges = draw_network(dataset, output, request, progress=not quiet)
+        nodes, edges, undated = draw_network(dataset, output, request, progress=not quiet)
+    if undated:
+        click.echo(f"vnfa: warning: {undated} facts without a date were left out by --since/--until "
+                   "(the caption says so)", err=True)
     click.echo(f"wrote {output} ({nodes} nodes, {edges} edges)", err=True)
 
 
@@ -279,20 +302,23 @@ def draw(output: str, query_file: str | None, size: str, store: str | None, quie
               help="Keep one graph per article (nquads, trig: their default) or merge them into one.")
 @click.option("--ontology", is_flag=True, help="Write vnfa's ontology (classes, properties, SKOS schemes) instead.")
 @click.option("--no-description", is_flag=True, help="Leave out the VoID/DCAT description of the dataset.")
+@click.option("--with-text", is_flag=True, help="Include each article's full text (schema:text): it belongs to its "
+              "publisher, not under vnfa's CC BY 4.0; left out by default (the evidence quotes stay).")
 @STORE
 @reports_errors
 def export(fmt: str, output: str, article: str | None, named_graphs: bool | None, ontology: bool,
-           no_description: bool, store: str | None) -> None:
+           no_description: bool, with_text: bool, store: str | None) -> None:
     """Export the graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML).
 
     The union of all articles' graphs (each triple once), one article's graph
     (--graph) or every graph kept apart (--named-graphs), streamed to the file,
-    with a VoID/DCAT description of what was written.
+    with a VoID/DCAT description of what was written. Articles' full texts
+    are left out unless --with-text.
     Example: vnfa export -f trig --named-graphs -o graph.trig
     """
-    from graph.export import FORMATS, export as run, export_ontology, written_to
-    from graph.model import article_iri
-    from graph.store import opened
+    from .export import FORMATS, export as run, export_ontology, written_to
+    from .model import article_iri
+    from .store import opened
 
     if named_graphs and not FORMATS[fmt].quads:
         raise click.UsageError(f"--named-graphs needs -f nquads or -f trig, not -f {fmt}")
@@ -304,7 +330,7 @@ def export(fmt: str, output: str, article: str | None, named_graphs: bool | None
         return
     with opened(store, create=False) as dataset, written_to(output) as out:
         run(dataset, fmt, out, article_iri(article) if article else None, named_graphs=named_graphs,
-            description=not no_description)
+            description=not no_description, with_text=with_text)
 
 
 @main.command()
@@ -315,12 +341,14 @@ def stats(store: str | None) -> None:
 
     Example: vnfa stats --store vnfa-data
     """
-    from graph.query import stats as count
-    from graph.store import opened
+    from .console import show_table
+    from .query import stats as count
+    from .store import opened
 
     with opened(store, create=False) as dataset:
-        for name, value in count(dataset).items():
-            click.echo(f"{name:<14}{value:>8}")
+        counts = count(dataset)
+    plain = "\n".join(f"{name:<14}{value:>8}" for name, value in counts.items())
+    click.echo(show_table(["", "count"], [[name, f"{value:,}"] for name, value in counts.items()], plain))
 
 
 @main.command()
@@ -334,7 +362,7 @@ def build(store: str | None, out_dir: str, quiet: bool, all_topics: bool) -> Non
 
     Example: vnfa build
     """
-    from graph.commands import build as run
+    from .commands import build as run
 
     report, counts, written = run(store, out_dir, progress=not quiet, all_topics=all_topics)
     _print_report(report, quiet)
@@ -349,7 +377,8 @@ def build(store: str | None, out_dir: str, quiet: bool, all_topics: bool) -> Non
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@STORE
+@click.option("--store", envvar="VNFA_STORE", default=None, metavar="DIR",
+              help="Store folder to serve (default ./vnfa-data, or $VNFA_STORE); a folder, not a SPARQL server.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
               metavar="SECONDS", help="Stop each query after this long (answered 503).")
 @click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="ROWS",
@@ -372,8 +401,8 @@ def serve(host, port, store, timeout, limit, max_body, max_memory, workers, cors
     Read-only unless started with --allow-update --token T; SERVICE is refused.
     Example: vnfa serve --port 8000 --store vnfa-data
     """
-    from graph.guard import Limits
-    from graph.serve import ServeSettings, serve as run
+    from .guard import Limits
+    from .serve import ServeSettings, serve as run
 
     if allow_update and not token:
         raise click.UsageError("--allow-update needs --token T (or $VNFA_TOKEN)")
@@ -392,10 +421,10 @@ def migrate(store: str | None, quiet: bool) -> None:
     Nothing is lost; run it again if it was interrupted.
     Example: vnfa migrate --store vnfa-data
     """
-    from graph.entities import gc as collect
-    from graph.entities import migrate as run
-    from graph.linking import link
-    from graph.store import opened
+    from .entities import gc as collect
+    from .entities import migrate as run
+    from .linking import link
+    from .store import opened
 
     with opened(store, create=False, old_layout=True) as dataset:
         moved = run(dataset, progress=not quiet)
@@ -413,9 +442,9 @@ def gc(store: str | None) -> None:
     'vnfa ingest' does it itself when it wrote into a store that had articles.
     Example: vnfa gc --store vnfa-data
     """
-    from graph.entities import gc as collect
-    from graph.linking import link
-    from graph.store import opened
+    from .entities import gc as collect
+    from .linking import link
+    from .store import opened
 
     with opened(store, create=False) as dataset:
         removed = collect(dataset)
@@ -432,8 +461,8 @@ def link_persons(store: str | None) -> None:
     'vnfa ingest' and 'vnfa gc' do it themselves; the links depend on the store, not the ingest order.
     Example: vnfa link --store vnfa-data
     """
-    from graph.linking import link
-    from graph.store import opened
+    from .linking import link
+    from .store import opened
 
     with opened(store, create=False) as dataset:
         click.echo(f"{link(dataset)} short names linked to a full name")
@@ -449,8 +478,8 @@ def validate(store: str | None) -> None:
     Exit status 1 when there is any.
     Example: vnfa validate --store vnfa-data
     """
-    from graph.store import opened
-    from graph.validate import validate_dataset
+    from .store import opened
+    from .validate import validate_dataset
 
     with opened(store, create=False) as dataset:
         report = validate_dataset(dataset)

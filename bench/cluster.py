@@ -25,16 +25,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from distributed import Client, LocalCluster  # noqa: E402
 
-from graph.cluster import ingest_on_cluster, partitions, replay, run_partitions  # noqa: E402
-from graph.pipeline import IngestReport, ingest  # noqa: E402
-from graph.servers import PROGRAMS, binary, running  # noqa: E402
-from graph.shards import load_shards  # noqa: E402
-from graph.store import opened  # noqa: E402
+from vnfa.cluster import ingest_on_cluster, partitions, replay, run_partitions  # noqa: E402
+from vnfa.pipeline import IngestReport, ingest  # noqa: E402
+from vnfa.servers import PROGRAMS, binary, running  # noqa: E402
+from vnfa.shards import load_shards  # noqa: E402
+from vnfa.store import opened  # noqa: E402
 
-try:
-    from graph.synthetic import write_corpus  # the realistic generator, when the project has it
-except ImportError:
-    from synthetic import write_corpus
+from vnfa.synthetic import write_jsonl  # noqa: E402
 
 COUNTS = (1, 2, 4)
 TRIVIAL_TASKS = 1000
@@ -143,7 +140,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="vnfa-bench-cluster-") as name:
         scratch = Path(name)
-        corpus = write_corpus(args.articles, scratch / "corpus") or scratch / "corpus"
+        write_jsonl(args.articles, scratch / "corpus", foreign_share=1.0)
+        corpus = scratch / "corpus"
         size = sum(f.stat().st_size for f in corpus.iterdir()) * args.per_partition // args.articles
         print(f"corpus: {args.articles} articles, partitions of {size:,} bytes ({args.per_partition} articles)")
         rates = compare(corpus, scratch, size, args.repeat)

@@ -16,9 +16,9 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.draw import draw_graph, save_figure  # noqa: E402
-from graph.layout import layout_positions  # noqa: E402
-from graph.styles import NODE_TYPES, RELATIONS  # noqa: E402
+from vnfa.draw import draw_graph, save_figure  # noqa: E402
+from vnfa.layout import layout_positions  # noqa: E402
+from vnfa.styles import NODE_TYPES, RELATIONS  # noqa: E402
 
 SIZES = (500, 2_000, 10_000)
 

@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from graph.query import named_queries, run_query  # noqa: E402
-from graph.store import count_quads, opened  # noqa: E402
-from synthetic import write_corpus  # noqa: E402
+from vnfa.query import named_queries, run_query  # noqa: E402
+from vnfa.store import count_quads, opened  # noqa: E402
+from vnfa.synthetic import write_jsonl  # noqa: E402
 
 FIGURES = {
     "person-name rows": "SELECT (COUNT(*) AS ?n) WHERE { ?p a schema:Person ; schema:name ?n }",
@@ -36,15 +36,15 @@ def timed(action) -> tuple[object, float]:
 
 
 def ingest(corpus: Path, store: Path, workers: int) -> float:
-    command = [sys.executable, "-c", "from cli import main; main()", "ingest", "-q", str(corpus),
+    command = [sys.executable, "-c", "from vnfa.cli import main; main()", "ingest", "-q", str(corpus),
                "--store", str(store), "--workers", str(workers)]
     return timed(lambda: subprocess.run(command, check=True, cwd=ROOT))[1]
 
 
 def upkeep(dataset) -> None:
     try:
-        from graph.entities import gc
-        from graph.linking import link
+        from vnfa.entities import gc
+        from vnfa.linking import link
     except ImportError:
         return
     for name, action in (("gc", gc), ("link", link)):
@@ -58,7 +58,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="vnfa-entities-"))
-    corpus = write_corpus(args.articles, work / "corpus")
+    write_jsonl(args.articles, work / "corpus")
+    corpus = work / "corpus"
     print(f"ingest {args.articles} articles{ingest(corpus, work / 'store', args.workers):>9.1f} s")
     with opened(work / "store", create=False) as dataset:
         print(f"{'quads':<24}{count_quads(dataset):>9}")

@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import time
 
-from graph.extract import extract
-from graph.lexicon import load_lexicon
-from graph.model import to_graph, to_nquads
-from graph.read import parse_page, read_paths
-from graph.resources import data_path
+from vnfa.extract import extract
+from vnfa.lexicon import load_lexicon
+from vnfa.model import to_graph, to_nquads
+from vnfa.read import parse_page, read_paths
+from vnfa.resources import data_path
 
 
 def corpus(megabytes: float) -> list[tuple[str, str]]:

@@ -26,11 +26,11 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.query import named_queries  # noqa: E402
-from graph.styles import OUTPUT_FORMATS, VIEW_NAMES  # noqa: E402
-from graph.synthetic import Generator, write_jsonl  # noqa: E402
+from vnfa.query import named_queries  # noqa: E402
+from vnfa.styles import OUTPUT_FORMATS, VIEW_NAMES  # noqa: E402
+from vnfa.synthetic import Generator, write_jsonl  # noqa: E402
 
-VNFA = [sys.executable, "-c", "from cli import main; main()"]
+VNFA = [sys.executable, "-c", "from vnfa.cli import main; main()"]
 GOAL_S, GOAL_MB = 10.0, 2048.0
 
 

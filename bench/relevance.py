@@ -16,10 +16,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from graph.extract import extract
-from graph.read import read_paths
-from graph.records import Article
-from graph.relevance import evidence_lines, judge
+from vnfa.extract import extract
+from vnfa.read import read_paths
+from vnfa.records import Article
+from vnfa.relevance import evidence_lines, judge
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = ROOT / "tests" / "data" / "relevance"

@@ -25,10 +25,10 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.query import named_queries, run_query  # noqa: E402
-from graph.servers import running  # noqa: E402
-from graph.store import count_quads, opened  # noqa: E402
-from graph.synthetic import Generator, write_jsonl  # noqa: E402
+from vnfa.query import named_queries, run_query  # noqa: E402
+from vnfa.servers import running  # noqa: E402
+from vnfa.store import count_quads, opened  # noqa: E402
+from vnfa.synthetic import Generator, write_jsonl  # noqa: E402
 
 # mode -> (backend, extra ingest arguments)
 MODES = {
@@ -115,7 +115,7 @@ def run_one(mode: str, workers: int, corpus: Path, articles: int, work: Path, qu
     backend, extra = MODES[mode]
     folder = work / f"{mode}-{workers}"
     shutil.rmtree(folder, ignore_errors=True)
-    vnfa = [sys.executable, "-c", "from cli import main; main()", "ingest", "-q", str(corpus)]
+    vnfa = [sys.executable, "-c", "from vnfa.cli import main; main()", "ingest", "-q", str(corpus)]
     if backend == "embedded":
         row = measure(vnfa + ["--store", str(folder), "--workers", str(workers)] + extra)
         return _finish(row, mode, workers, articles, str(folder), folder, corpus, queries, None)

@@ -35,9 +35,9 @@ WARM_UP = 50
 
 
 def build_store(folder: Path) -> None:
-    from graph.pipeline import ingest
-    from graph.resources import data_path
-    from graph.store import opened
+    from vnfa.pipeline import ingest
+    from vnfa.resources import data_path
+    from vnfa.store import opened
 
     with opened(folder) as dataset:
         report = ingest([data_path("articles")], dataset, progress=False)
@@ -136,7 +136,7 @@ def main() -> None:
         print(f"query: {QUERY}")
         print(f"{'server':<26} {'clients':>7} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8}")
         port = free_port()
-        measure(f"vnfa serve --workers {args.workers}", [sys.executable, "-m", "cli", "serve", "-q", "--port",
+        measure(f"vnfa serve --workers {args.workers}", [sys.executable, "-m", "vnfa", "serve", "-q", "--port",
                 str(port), "--store", str(store), "--workers", str(args.workers)], port, "/sparql", args)
         if oxigraph:
             port = free_port()

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.synthetic import write_pages  # noqa: E402
+from vnfa.synthetic import write_pages  # noqa: E402
 
 def write_corpus(folder: Path, count: int, seed: int) -> list[Path]:
     """Foreign-affairs pages only: every one must be stored, whatever the relevance gate does."""
@@ -39,8 +39,8 @@ def expected_sizes(paths: list[Path]) -> dict[str, int]:
 
 
 def _graph_size(path: Path) -> tuple[str, int]:
-    from graph.pipeline import article_graph
-    from graph.read import read_file
+    from vnfa.pipeline import article_graph
+    from vnfa.read import read_file
 
     [article] = [item for item in read_file(path) if hasattr(item, "doc_id")]
     graph = article_graph(article)
@@ -49,7 +49,7 @@ def _graph_size(path: Path) -> tuple[str, int]:
 
 def stored_sizes(store: Path) -> dict[str, int]:
     """Quads per article graph in the store (opening it is part of the check)."""
-    from graph.store import backend, opened
+    from vnfa.store import backend, opened
 
     buffer = io.BytesIO()
     with opened(store) as dataset:
@@ -81,7 +81,7 @@ def end_group(group: int) -> int:
 
 
 def vnfa_ingest(corpus: Path, store: Path, workers: int) -> list[str]:
-    return [sys.executable, "-c", "from cli import main; main()", "ingest", "-q", str(corpus),
+    return [sys.executable, "-c", "from vnfa.cli import main; main()", "ingest", "-q", str(corpus),
             "--store", str(store), "--workers", str(workers)]
 
 

@@ -61,14 +61,15 @@ def open_output(path: str, binary: bool = False) -> IO:
     return open(path, "wb" if binary else "w", encoding=None if binary else "utf-8")
 
 
-def draw_network(dataset, output: str, request=None, *, progress: bool = False) -> tuple[int, int]:
-    """Draw (or write as a network file) what ``request`` asks for; returns the node and edge counts."""
+def draw_network(dataset, output: str, request=None, *, progress: bool = False) -> tuple[int, int, int]:
+    """Draw (or write as a network file) what ``request`` asks for; returns the node and edge counts,
+    and how many undated facts a date filter left out."""
     from .network import DrawRequest, make_network, render
 
     request = request or DrawRequest()
     network = make_network(dataset, request)
     render(network, request, output, progress=progress)
-    return network.number_of_nodes(), network.number_of_edges()
+    return network.number_of_nodes(), network.number_of_edges(), network.graph.get("undated", 0)
 
 
 def build(store: str | None, out_dir: str, *, progress: bool = True, all_topics: bool = False):

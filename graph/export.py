@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -22,10 +22,12 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from .errors import GraphError
+from .jsonld import write_jsonld
 from .store import backend
-from .void import DATASET, ONTOLOGY, WRITE_PREFIXES, Census, census_of_store, describe
+from .void import DATASET, DESCRIPTION_PREFIXES, ONTOLOGY, WRITE_PREFIXES, Census, census_of_store, describe
 
 ALL_SUBJECTS = "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+TEXT = ox.NamedNode("https://schema.org/text")  # an article's full text: its publisher's, left out by default
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,14 @@ SUFFIXES = {name: spec.suffix for name, spec in FORMATS.items()}
 
 
 def export(dataset: Dataset, fmt: str, out: IO[bytes], graph: URIRef | None = None, *,
-           named_graphs: bool | None = None, description: bool = False) -> Census | None:
+           named_graphs: bool | None = None, description: bool = False, with_text: bool = False) -> Census | None:
     """Write the store (or one article's graph) to a binary stream; returns its counts.
 
     ``named_graphs`` None: N-Quads and TriG keep the graphs, the other formats
     write the union; True or False forces one or the other. ``description``
     adds the VoID/DCAT description (in the default graph when graphs are kept).
+    ``with_text`` keeps each article's full text (schema:text), which belongs to
+    its publisher; without it, the evidence quotes stay.
     """
     spec = format_spec(fmt)
     keep = spec.quads if named_graphs is None else named_graphs
@@ -64,11 +68,16 @@ def export(dataset: Dataset, fmt: str, out: IO[bytes], graph: URIRef | None = No
         raise GraphError(f"no graph {graph} in the store; check the article id or ingest the article first")
     store = native_store(dataset)
     if store is None:
-        return _export_with_rdflib(dataset, fmt, out, graph, keep, description)
+        return _export_with_rdflib(dataset, fmt, out, graph, keep, description, with_text)
     if keep:
-        return _dump_named(store, spec, out, description)
+        return _dump_named(store, spec, out, description, with_text)
     triples = union_triples(store) if graph is None else graph_triples(store, graph)
-    return _serialize(triples, spec, out, graph, description)
+    return _serialize(triples if with_text else without_text(triples), spec, out, graph, description, with_text)
+
+
+def without_text(items: Iterable) -> Iterator:
+    """Triples or quads, less the articles' full texts."""
+    return (item for item in items if item.predicate != TEXT)
 
 
 def format_spec(fmt: str) -> Format:
@@ -106,12 +115,16 @@ def dataset_iri(graph: URIRef | None) -> tuple[str, str | None]:
     return f"{DATASET}/{str(graph).rsplit('/id/', 1)[-1]}", DATASET
 
 
-def _serialize(triples, spec: Format, out: IO[bytes], graph: URIRef | None, description: bool) -> Census:
+def _serialize(triples, spec: Format, out: IO[bytes], graph: URIRef | None, description: bool,
+               with_text: bool) -> Census:
     """Stream the triples, then their description (computed as they went by)."""
     census = Census()
     iri, part_of = dataset_iri(graph)
-    about = _lazy(lambda: describe(census, iri, part_of)) if description else ()
-    ox.serialize(chain(census.count(triples), about), out, spec.native, prefixes=WRITE_PREFIXES)
+    about = _lazy(lambda: describe(census, iri, part_of, with_text=with_text)) if description else ()
+    if spec.native == ox.RdfFormat.JSON_LD:
+        write_jsonld(chain(census.count(triples), about), out, DESCRIPTION_PREFIXES)
+    else:
+        ox.serialize(chain(census.count(triples), about), out, spec.native, prefixes=WRITE_PREFIXES)
     return census
 
 
@@ -120,31 +133,47 @@ def _lazy(make) -> Iterator:
     yield from make()
 
 
-def _dump_named(store: ox.Store, spec: Format, out: IO[bytes], description: bool) -> Census | None:
-    """Every named graph as it is, then the description in the default graph."""
-    store.dump(out, spec.native, prefixes=WRITE_PREFIXES if spec.native != ox.RdfFormat.N_QUADS else None)
-    return _describe_store(store.query, spec, out) if description else None
+def _dump_named(store: ox.Store, spec: Format, out: IO[bytes], description: bool,
+                with_text: bool) -> Census | None:
+    """Every named graph as it is (less the texts unless ``with_text``), then the description in the
+    default graph."""
+    prefixes = WRITE_PREFIXES if spec.native != ox.RdfFormat.N_QUADS else None
+    if with_text:
+        store.dump(out, spec.native, prefixes=prefixes)
+    else:
+        ox.serialize(without_text(store.quads_for_pattern(None, None, None, None)), out, spec.native,
+                     prefixes=prefixes)
+    return _describe_store(store.query, spec, out, with_text) if description else None
 
 
-def _describe_store(select, spec: Format, out: IO[bytes]) -> Census:
+def _describe_store(select, spec: Format, out: IO[bytes], with_text: bool) -> Census:
     census = census_of_store(select)
-    ox.serialize(describe(census), out, spec.native, prefixes=WRITE_PREFIXES)
+    if not with_text:
+        census.triples -= census.properties.pop(TEXT.value, 0)
+    ox.serialize(describe(census, with_text=with_text), out, spec.native, prefixes=WRITE_PREFIXES)
     return census
 
 
 def _export_with_rdflib(dataset: Dataset, fmt: str, out: IO[bytes], graph: URIRef | None, keep: bool,
-                        description: bool) -> Census | None:
+                        description: bool, with_text: bool) -> Census | None:
     """Backends without Oxigraph: named graphs through their own dump, the union through rdflib."""
     from oxrdflib._converter import to_ox
 
     spec = FORMATS[fmt]
-    if keep:
+    if keep and with_text:
         backend(dataset).dump(out, fmt, WRITE_PREFIXES)
-        return _describe_store(dataset.query, spec, out) if description else None
+    elif keep:
+        store = backend(dataset)
+        quads = (ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(name)))
+                 for name in store.graph_names() for s, p, o in store.graph_triples(name))
+        ox.serialize(without_text(quads), out, spec.native,
+                     prefixes=WRITE_PREFIXES if spec.native != ox.RdfFormat.N_QUADS else None)
+    if keep:
+        return _describe_store(dataset.query, spec, out, with_text) if description else None
     union = Graph()
     union += backend(dataset).graph_triples(graph)
     triples = (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in sorted(union))
-    return _serialize(triples, spec, out, graph, description)
+    return _serialize(triples if with_text else without_text(triples), spec, out, graph, description, with_text)
 
 
 def ontology_graph() -> Graph:

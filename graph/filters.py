@@ -56,7 +56,19 @@ def filter_dates(graph: nx.MultiGraph, since: str | None, until: str | None) -> 
     def keep(u, v, data) -> bool:
         spans = [date_range(d) for d in data.get("dates", ()) if _DATE.match(d)]
         return any(start <= last and end >= first for start, end in spans)
-    return _keep_edges(graph, keep)
+    kept = _keep_edges(graph, keep)
+    kept.graph["undated"] = undated_facts(graph)
+    if kept.number_of_edges() == 0 and kept.graph["undated"]:
+        raise GraphError(f"no dated fact in the period, and {kept.graph['undated']} facts have no date at all "
+                         "(neither the event's nor the article's); drop --since/--until, or ingest articles "
+                         "with their dates")
+    return kept
+
+
+def undated_facts(graph: nx.MultiGraph) -> int:
+    """How many facts (edge weights) carry no date, so that no date filter can keep them."""
+    return sum(d.get("weight", 1) for _, _, d in graph.edges(data=True)
+               if not any(_DATE.match(x) for x in d.get("dates", ())))
 
 
 def filter_relations(graph: nx.MultiGraph, relations: tuple[str, ...] | list[str]) -> nx.MultiGraph:

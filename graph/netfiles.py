@@ -11,7 +11,7 @@ import networkx as nx
 
 from .filters import date_range
 from .resources import data_path
-from .styles import WORDS, edge_style, label_of, node_style
+from .styles import UNDIRECTED, WORDS, edge_style, label_of, node_style
 
 
 def _flat(value):
@@ -21,9 +21,25 @@ def _flat(value):
     return value
 
 
-def flat_graph(graph: nx.MultiGraph) -> nx.MultiGraph:
+def directed(graph: nx.MultiGraph) -> nx.MultiDiGraph:
+    """The network with each edge from the node that acts (visitor, member, speaker, organiser) to the
+    other, and ``direction``: 'directed', or 'undirected' for symmetric relations (met) and edges
+    whose origin is not known (those drawn from a query)."""
+    out = nx.MultiDiGraph()
+    out.graph.update(graph.graph)
+    out.add_nodes_from(graph.nodes(data=True))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        data = dict(data)
+        origin = data.pop("origin", None)
+        symmetric = origin is None or data.get("relation") in UNDIRECTED
+        data["direction"] = "undirected" if symmetric else "directed"
+        out.add_edge(origin or u, v if origin in (None, u) else u, key=key, **data)
+    return out
+
+
+def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with scalar attributes only (the graph's own attributes included)."""
-    flat = nx.MultiGraph()
+    flat = type(graph)()
     flat.graph.update({k: _flat(v) for k, v in graph.graph.items() if v is not None})
     for node, data in graph.nodes(data=True):
         flat.add_node(node, **{k: _flat(v) for k, v in data.items() if v is not None})
@@ -33,7 +49,7 @@ def flat_graph(graph: nx.MultiGraph) -> nx.MultiGraph:
 
 
 def write_graphml(graph: nx.MultiGraph, path: str, **_) -> None:
-    nx.write_graphml(flat_graph(graph), path)
+    nx.write_graphml(flat_graph(directed(graph)), path)
 
 
 def spells(dates) -> list[tuple[str, str]]:
@@ -59,12 +75,12 @@ def _viz(data: dict, xy, degree: int) -> dict:
 def write_gexf(graph: nx.MultiGraph, path: str, *, pos: dict | None = None, **_) -> None:
     """GEXF 1.2 with the edges' dates as spells (a node lives while its dated edges do),
     and our colours, sizes and positions, so Gephi opens it as vnfa drew it."""
-    flat = flat_graph(graph)
+    flat = flat_graph(directed(graph))
     degree = dict(nx.Graph(graph).degree())
     for node, data in graph.nodes(data=True):
         if pos is not None and node in pos:
             flat.nodes[node]["viz"] = _viz(data, pos[node], degree[node])
-    for u, v, key, data in graph.edges(keys=True, data=True):
+    for u, v, key, data in directed(graph).edges(keys=True, data=True):
         if spells(data.get("dates")):
             flat.edges[u, v, key]["spells"] = spells(data.get("dates"))
     for node in graph:
@@ -76,8 +92,8 @@ def write_gexf(graph: nx.MultiGraph, path: str, *, pos: dict | None = None, **_)
 
 
 def write_json(graph: nx.MultiGraph, path: str, **_) -> None:
-    """Node-link JSON (NetworkX's own format; nx.node_link_graph reads it back)."""
-    data = nx.node_link_data(graph, edges="links")
+    """Node-link JSON (NetworkX's own format, its default keys: ``nx.node_link_graph(data)`` reads it back)."""
+    data = nx.node_link_data(directed(graph))
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
 
 

@@ -80,13 +80,13 @@ def store_articles(dataset: Dataset) -> int:
 
 CAPTION_WORDS = {
     "vi": {"since": "từ {}", "until": "đến {}", "relation": "quan hệ {}", "country": "quốc gia {}",
-           "focus": "mạng quanh {} trong {} bước", "filters": "lọc", "layout": "Bố cục {} (hạt giống {}).",
+           "focus": "mạng quanh {} trong {} bước", "filters": "lọc", "undated": "bỏ qua {} dữ kiện không có ngày", "layout": "Bố cục {} (hạt giống {}).",
            "counts": "{n} nút, {m} cạnh, lấy từ {a} trong số {t} bài báo của kho",
            "trimmed": "{n} nút có nhiều liên kết nhất trong số {all_n} và {m} trong số {all_m} cạnh, lấy từ {a} "
                       "trong số {t} bài báo của kho (tệp .graphml/.gexf/.json có đủ)",
            "query": "{n} nút, {m} cạnh: kết quả truy vấn {q} trên kho gồm {t} bài báo"},
     "en": {"since": "since {}", "until": "until {}", "relation": "relation {}", "country": "country {}",
-           "focus": "ego network of {} within {} hops", "filters": "filters", "layout": "Layout {} (seed {}).",
+           "focus": "ego network of {} within {} hops", "filters": "filters", "undated": "{} undated facts left out", "layout": "Layout {} (seed {}).",
            "counts": "{n} nodes, {m} edges, from {a} of the {t} articles in the store",
            "trimmed": "the {n} most connected of {all_n} nodes and {m} of {all_m} edges, from {a} of the {t} "
                       "articles in the store (.graphml/.gexf/.json files hold them all)",
@@ -117,6 +117,7 @@ def caption_of(graph: nx.MultiGraph, request: DrawRequest, layout: str, seed: in
         focused = label_of(graph.nodes[graph.graph["focus"]], request.lang) if "focus" in graph.graph \
             else request.focus
         filters.append(words["focus"].format(focused, request.hops))
+    filters += [words["undated"].format(graph.graph["undated"])] if graph.graph.get("undated") else []
     if filters:
         text += f"; {words['filters']}: " + ", ".join(filters)
     return text + ". " + words["layout"].format(layout, seed)
@@ -145,24 +146,30 @@ def readable(graph: nx.MultiGraph, max_nodes: int) -> nx.MultiGraph:
 
 def render(graph: nx.MultiGraph, request: DrawRequest, output: str, *, progress: bool = False) -> str:
     """Write the figure or the network file to ``output`` ('-': stdout); returns the format."""
-    from .layout import layout_positions
-
     fmt = output_format(request, output)
     graph = readable(graph, request.max_nodes) if fmt in FIGURE_FORMATS else graph
-    pos, layout = layout_positions(graph, request.layout, request.seed, progress=progress)
-    title, caption = title_of(request), caption_of(graph, request, layout, request.seed)
     with _target(output) as path:
         if fmt in FIGURE_FORMATS:
-            from .draw import draw_graph, save_figure
+            from .draw import save_figure
 
-            figure = draw_graph(graph, title=title, caption=caption, lang=request.lang, pos=pos,
-                                max_labels=request.labels, size=request.size, dpi=request.dpi)
-            save_figure(figure, path, fmt)
+            save_figure(figure_of(graph, request, progress=progress), path, fmt)
         else:
             from .netfiles import WRITERS
 
-            WRITERS[fmt](graph, path, pos=pos, lang=request.lang, title=title, caption=caption)
+            pos, layout = layout_positions(graph, request.layout, request.seed, progress=progress)
+            WRITERS[fmt](graph, path, pos=pos, lang=request.lang, title=title_of(request),
+                         caption=caption_of(graph, request, layout, request.seed))
     return fmt
+
+
+def figure_of(graph: nx.MultiGraph, request: DrawRequest, *, progress: bool = False):
+    """The matplotlib Figure of ``graph``, with the request's title, caption, layout and size."""
+    from .draw import draw_graph
+    from .layout import layout_positions
+
+    pos, layout = layout_positions(graph, request.layout, request.seed, progress=progress)
+    return draw_graph(graph, title=title_of(request), caption=caption_of(graph, request, layout, request.seed),
+                      lang=request.lang, pos=pos, max_labels=request.labels, size=request.size, dpi=request.dpi)
 
 
 @contextmanager

@@ -41,6 +41,45 @@ def run_query(dataset: Dataset, text: str, bindings: dict | None = None):
         raise QueryError(f"query failed: {error}") from None
 
 
+NAMES = "SELECT DISTINCT ?name WHERE { ?x schema:name|rdfs:label ?name }"
+
+
+def resolve_bindings(dataset: Dataset, params: dict) -> dict:
+    """Values to bind: rdflib terms and IRIs as they are; other text names a node, matched the way
+    ``vnfa draw --focus`` matches (case, accents and tone placement optional) against the store's names."""
+    from rdflib import Literal, URIRef
+
+    out, names = {}, None
+    for key, value in params.items():
+        if not isinstance(value, str):
+            out[key.lstrip("?")] = value
+        elif value.startswith(("http://", "https://")):
+            out[key.lstrip("?")] = URIRef(value)
+        else:
+            names = names if names is not None else [row[0] for row in run_query(dataset, NAMES)]
+            out[key.lstrip("?")] = matching_name(names, value) or Literal(value, lang="vi")
+    return out
+
+
+def matching_name(names: list, wanted: str):
+    """The one name (an rdflib Literal) that ``wanted`` stands for, None if none; several: an error.
+    Tried in turn: the exact text, then tone placement and case folded, then diacritics dropped."""
+    from .filters import name_keys
+
+    key = name_keys(wanted)
+    keyed = [(name, name_keys(str(name))) for name in names]
+    tiers = (lambda name, keys: str(name) == wanted, lambda name, keys: keys[0] == key[0],
+             lambda name, keys: keys[1] == key[1])
+    for fits in tiers:
+        found = sorted({str(name): name for name, keys in keyed if fits(name, keys)}.items())
+        if len(found) > 1:
+            raise QueryError(f"'{wanted}' matches {len(found)} names: {'; '.join(t for t, _ in found[:12])}; "
+                             "give the full name")
+        if found:
+            return found[0][1]
+    return None
+
+
 def _cell(value) -> str:
     return "" if value is None else str(value)
 

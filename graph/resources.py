@@ -8,7 +8,7 @@ from pathlib import Path
 def data_path(*parts: str) -> Path:
     """A path under data/ (gazetteers, lexicon, queries, ontology, shapes, articles)."""
     local = Path(__file__).resolve().parent.parent / "data"
-    root = local if local.is_dir() else Path(str(files("graph.data")))
+    root = local if local.is_dir() else Path(str(files("vnfa.data")))
     return root.joinpath(*parts)
 
 

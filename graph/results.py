@@ -30,6 +30,8 @@ GRAPH_TYPES = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/ld+json": ox.RdfFormat.JSON_LD,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/n-quads": ox.RdfFormat.N_QUADS,   # a CONSTRUCT's triples, in the default graph
+    "application/trig": ox.RdfFormat.TRIG,
 }
 # ?format= value -> (media type for SELECT/ASK, for CONSTRUCT/DESCRIBE), for links and clients that
 # cannot set Accept (SPARQLWrapper sends format=json, xml, turtle... whatever the query form)
@@ -42,6 +44,7 @@ FORMATS = {
     "jsonld": (None, "application/ld+json"), "json-ld": (None, "application/ld+json"),
     "rdfxml": (None, "application/rdf+xml"), "rdf+xml": (None, "application/rdf+xml"),
     "rdf": (None, "application/rdf+xml"),
+    "nquads": (None, "application/n-quads"), "nq": (None, "application/n-quads"), "trig": (None, "application/trig"),
 }
 ALL_TYPES = {**RESULT_TYPES, **GRAPH_TYPES}
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -56,7 +59,7 @@ class NotAcceptableError(QueryError):
 class QueryRequest:
     text: str
     accept: str = "*/*"
-    format: str | None = None                       # a FORMATS key or a media type, overriding accept
+    format: tuple[str | None, str | None] | None = None  # from ?format= (format_types), overriding accept
     default_graphs: tuple[str, ...] = ()            # default-graph-uri
     named_graphs: tuple[str, ...] = ()              # named-graph-uri
     bindings: tuple[tuple[str, Any], ...] = ()      # (variable, rdflib term)
@@ -107,21 +110,41 @@ def _negotiate(table: dict, accept: str | None) -> str | None:
         return list(table)[0]
 
 
+def format_pair(value: str) -> tuple[str | None, str | None]:
+    """What one ?format= value asks for: (media type for SELECT/ASK, for CONSTRUCT/DESCRIBE).
+
+    A FORMATS key, a media type or a comma-separated list of them (SPARQLWrapper sends
+    ``format=json-ld&format=application/ld+json,application/x-json+ld``).
+    """
+    if value in FORMATS:
+        return FORMATS[value]
+    types = [t.split(";")[0].strip().lower() for t in value.split(",")]
+    return (next((t for t in types if t in RESULT_TYPES), None), next((t for t in types if t in GRAPH_TYPES), None))
+
+
+def format_types(values: list[str]) -> tuple[str | None, str | None]:
+    """The media types that all the ?format= values ask for; values that ask for different ones are refused."""
+    merged: list[str | None] = [None, None]
+    for value in values:
+        for index, media in enumerate(format_pair(value)):
+            if media and merged[index] and media != merged[index]:
+                raise QueryError(f"format given as both {merged[index]} and {media}; give one format")
+            merged[index] = merged[index] or media
+    return merged[0], merged[1]
+
+
 def known_format(name: str) -> bool:
-    return name in FORMATS or name in ALL_TYPES
+    return format_pair(name) != (None, None)
 
 
-def choose_type(kind: str, accept: str | None, short: str | None) -> str:
-    """The media type to answer with, from ?format= (a FORMATS key or a media type) or else Accept."""
+def choose_type(kind: str, accept: str | None, formats: tuple[str | None, str | None] | None) -> str:
+    """The media type to answer with, from ?format= (format_types) or else Accept."""
     table = GRAPH_TYPES if kind == "graph" else RESULT_TYPES
-    if short:
-        media = FORMATS[short][kind == "graph"] if short in FORMATS else short
-    else:
-        media = _negotiate(table, accept)
+    media = formats[kind == "graph"] if formats else _negotiate(table, accept)
     if media not in table:
-        wanted = f"format={short}" if short else f"Accept: {accept}"
+        wanted = "that format=" if formats else f"Accept: {accept}"
         raise NotAcceptableError(f"cannot answer a {kind} result as {wanted}; "
-                                 f"use one of {', '.join(table)}")
+                                 f"accept one of {', '.join(table)}")
     return media
 
 
@@ -261,7 +284,10 @@ def query_store(folder: str | None, text: str, fmt: str, *, bindings: dict | Non
     from .query import format_result, run_query
     from .store import is_remote, opened, store_path
 
+    from .query import resolve_bindings
+
     with opened(folder, create=False) as dataset:
+        bindings = resolve_bindings(dataset, bindings or {})
         if is_remote(folder):
             return format_result(run_query(dataset, text, bindings), fmt), False
         from .remote import with_bindings  # VALUES, which FILTERs see (Oxigraph's substitutions are not)

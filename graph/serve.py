@@ -27,7 +27,8 @@ from starlette.staticfiles import StaticFiles
 from .errors import GraphError, QueryError, StoreError
 from .guard import (Gate, Limits, QueryMemoryError, QueryPool, QueryRefusedError, QuerySyntaxError,
                     QueryTimeoutError, UpdateRefusedError, check_update)
-from .results import FORMATS, Answer, NotAcceptableError, QueryRequest, acceptable, execute, known_format
+from .results import (ALL_TYPES, FORMATS, Answer, NotAcceptableError, QueryRequest, acceptable, execute,
+                      format_types, known_format)
 
 STATIC = Path(__file__).parent / "static"
 FORM, QUERY, UPDATE = "application/x-www-form-urlencoded", "application/sparql-query", "application/sparql-update"
@@ -150,7 +151,8 @@ async def read_params(request: Request, limit: int) -> dict[str, list[str]]:
 
 
 def one(params: dict[str, list[str]], name: str, *, required: bool = True) -> str | None:
-    values = params.get(name, [])
+    """The parameter's value; given twice, the values must be the same (clients repeat them)."""
+    values = list(dict.fromkeys(params.get(name, [])))
     if len(values) > 1:
         raise BadRequestError(f"give one '{name}' parameter, not {len(values)}")
     if not values and required:
@@ -159,12 +161,15 @@ def one(params: dict[str, list[str]], name: str, *, required: bool = True) -> st
 
 
 def query_request(params: dict[str, list[str]], accept: str | None, rows: int) -> QueryRequest:
-    fmt = one(params, "format", required=False)
-    if fmt is not None and not known_format(fmt):
-        raise BadRequestError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)} or a media type")
-    if fmt is None and not acceptable(accept):
-        raise NotAcceptableError(f"no SPARQL result media type fits Accept: {accept}")
-    return QueryRequest(one(params, "query"), accept=accept or "*/*", format=fmt, rows=rows,
+    values = params.get("format", [])
+    for fmt in values:
+        if not known_format(fmt):
+            raise BadRequestError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)} or a media type")
+    if not values and not acceptable(accept):
+        raise NotAcceptableError(f"no SPARQL result media type fits Accept: {accept}; "
+                                 f"accept one of {', '.join(ALL_TYPES)}")
+    return QueryRequest(one(params, "query"), accept=accept or "*/*", format=format_types(values) if values else None,
+                        rows=rows,
                         default_graphs=tuple(params.get("default-graph-uri", [])),
                         named_graphs=tuple(params.get("named-graph-uri", [])))
 

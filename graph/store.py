@@ -63,10 +63,15 @@ def is_remote(target: str | os.PathLike | None) -> bool:
     return text.startswith(REMOTE_SCHEMES) or (text.endswith(REMOTE_SUFFIXES) and Path(text).is_file())
 
 
-def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True, old_layout: bool = False) -> Dataset:
+def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True, read_only: bool = False,
+                 old_layout: bool = False) -> Dataset:
     """Open the store (a folder, created when missing, or a SPARQL server) as an rdflib Dataset;
-    a store in the old layout is refused unless ``old_layout`` (to migrate it)."""
-    dataset = _open(path, create)
+    a store in the old layout is refused unless ``old_layout`` (to migrate it).
+
+    ``read_only``: a view of the folder as it is now, which takes no lock (other processes may
+    open, query and write it meanwhile; the view does not see their writes).
+    """
+    dataset = _open(path, create, read_only)
     if not old_layout and backend(dataset).has_graph(LEGACY_REFERENCE_GRAPH):
         close(dataset)
         where = path or os.environ.get("VNFA_STORE") or DEFAULT_STORE
@@ -75,7 +80,7 @@ def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True, 
     return dataset
 
 
-def _open(path: str | os.PathLike | None, create: bool) -> Dataset:
+def _open(path: str | os.PathLike | None, create: bool, read_only: bool) -> Dataset:
     if is_remote(path):
         from .remote import open_remote
 
@@ -85,17 +90,25 @@ def _open(path: str | os.PathLike | None, create: bool) -> Dataset:
         raise StoreError(f"no store at {folder}; run 'vnfa ingest' or 'vnfa build' first, or give --store")
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder} is a file, not a store folder; give another --store")
-    if create:
+    if create and not read_only:
         folder.parent.mkdir(parents=True, exist_ok=True)
     if (folder / BULK_MARKER).exists():
         raise StoreError(f"store {folder} was left half-loaded by an interrupted bulk ingest; "
                          "delete the folder and run the ingest again")
-    return Dataset(store=EmbeddedStore(folder), default_union=True)
+    if read_only and not folder.is_dir():
+        raise StoreError(f"no store at {folder}; run 'vnfa ingest' or 'vnfa build' first, or give --store")
+    return Dataset(store=EmbeddedStore(folder, read_only=read_only), default_union=True)
+
+
+def memory_dataset() -> Dataset:
+    """A store in memory, gone when closed (facts of a text without a store folder)."""
+    return Dataset(store=EmbeddedStore(None), default_union=True)
 
 
 @contextmanager
-def opened(path: str | os.PathLike | None = None, *, create: bool = True, old_layout: bool = False):
-    dataset = open_dataset(path, create=create, old_layout=old_layout)
+def opened(path: str | os.PathLike | None = None, *, create: bool = True, read_only: bool = False,
+           old_layout: bool = False):
+    dataset = open_dataset(path, create=create, read_only=read_only, old_layout=old_layout)
     try:
         yield dataset
     finally:
@@ -198,11 +211,12 @@ def write_graphs(dataset: Dataset, graphs: Iterable[Graph]) -> int:
 
 
 class EmbeddedStore(OxigraphStore):
-    """An Oxigraph folder; one open handle per folder (the lock)."""
+    """An Oxigraph folder; one open handle per folder (the lock), or read-only views without one.
+    ``folder=None``: a store in memory."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path | None, *, read_only: bool = False) -> None:
         try:
-            inner = ox.Store(str(folder))
+            inner = ox.Store.read_only(str(folder)) if read_only else ox.Store(None if folder is None else str(folder))
         except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreInUseError(f"store {folder} is in use by another vnfa process; "

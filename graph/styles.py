@@ -52,6 +52,8 @@ RELATIONS = {
     "linked": EdgeStyle("solid", "#666666", "liên kết", "linked"),
 }
 
+UNDIRECTED = ("met",)  # symmetric relations; the others go from the node that acts to the other
+
 # the words of the figure itself, by language
 WORDS = {
     "vi": {"nodes": "nút", "edges": "cạnh", "empty": "(đồ thị rỗng: không có dữ kiện nào khớp)",

@@ -57,7 +57,7 @@ def load_shapes() -> Graph:
 def union_of(dataset: Dataset) -> Graph:
     """All graphs of the store merged into one in-memory graph."""
     buffer = io.BytesIO()
-    export(dataset, "nt", buffer)
+    export(dataset, "nt", buffer, with_text=True)
     return Graph().parse(data=buffer.getvalue(), format="nt")
 
 

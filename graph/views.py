@@ -202,7 +202,7 @@ def _merge(edges: dict[tuple, dict], row: dict, by_level: bool) -> None:
     several levels is one edge of the strongest (``by_level``)."""
     s, o = sorted((row["s"], row["o"]))
     edge = edges.setdefault((s, o, "" if by_level else row["rel"]), {
-        "rel": row["rel"], "ids": set(), "facts": 0, "first": None, "last": None, "titles": set(), "levels": set()})
+        "rel": row["rel"], "origin": row["s"], "ids": set(), "facts": 0, "first": None, "last": None, "titles": set(), "levels": set()})
     edge["ids"] |= row["ids"]
     edge["facts"] += row["facts"]
     edge["first"] = min(filter(None, (edge["first"], row["first"])), default=None)
@@ -226,7 +226,7 @@ def build_network(rows, nodes: dict[str, dict], name: str) -> nx.MultiGraph:
         extra = {"levels": sorted(edge["levels"], key=lambda level: LEVEL_RANK.get(level, len(LEVEL_RANK)))} \
             if len(edge["levels"]) > 1 else {}
         graph.add_edge(s, o, key=edge["rel"], relation=edge["rel"], weight=len(edge["ids"]),
-                       articles=len(edge["ids"]), facts=edge["facts"], first=edge["first"] or "",
+                       origin=edge["origin"], articles=len(edge["ids"]), facts=edge["facts"], first=edge["first"] or "",
                        last=edge["last"] or "", dates=sorted({d for d in (edge["first"], edge["last"]) if d}),
                        title="; ".join(dict.fromkeys(vi for vi, _ in titles)),
                        title_en="; ".join(dict.fromkeys(en for _, en in titles)), **extra)

@@ -133,7 +133,20 @@ def partition_iri(dataset: str, kind: str, term: str) -> ox.NamedNode:
     return ox.NamedNode(f"{dataset}/{kind}/{name}")
 
 
-def describe(census: Census, dataset: str = DATASET, part_of: str | None = None) -> Iterator[ox.Triple]:
+RIGHTS = {  # whose text is what: the licence covers vnfa's graph, not the newspapers' articles
+    False: {"en": "CC BY 4.0 covers the graph vnfa extracted. The articles' full texts are left out: they belong "
+                  "to their publishers; each fact cites its article and quotes the words it rests on.",
+            "vi": "Giấy phép CC BY 4.0 áp dụng cho đồ thị do vnfa trích xuất. Toàn văn các bài báo không được đưa "
+                  "vào: bản quyền thuộc về các cơ quan báo chí; mỗi dữ kiện dẫn bài báo và trích đoạn làm căn cứ."},
+    True: {"en": "CC BY 4.0 covers the graph vnfa extracted, not the articles' full texts (schema:text) included "
+                 "here: those belong to their publishers, and their terms apply.",
+           "vi": "Giấy phép CC BY 4.0 áp dụng cho đồ thị do vnfa trích xuất, không áp dụng cho toàn văn các bài báo "
+                 "(schema:text) kèm theo đây: bản quyền thuộc về các cơ quan báo chí."},
+}
+
+
+def describe(census: Census, dataset: str = DATASET, part_of: str | None = None, *,
+             with_text: bool = False) -> Iterator[ox.Triple]:
     """The VoID/DCAT triples describing an export with these counts."""
     node = ox.NamedNode(dataset)
 
@@ -146,6 +159,8 @@ def describe(census: Census, dataset: str = DATASET, part_of: str | None = None)
         yield add(DCTERMS + "title", ox.Literal(TITLE[lang], language=lang))
         yield add(DCTERMS + "description", ox.Literal(DESCRIPTION[lang], language=lang))
     yield add(DCTERMS + "license", ox.NamedNode(LICENSE))
+    for lang, text in sorted(RIGHTS[with_text].items()):
+        yield add(DCTERMS + "rights", ox.Literal(text, language=lang))
     yield add(DCTERMS + "created", ox.Literal(created_date(), datatype=ox.NamedNode(XSD + "date")))
     yield add(DCAT + "version", ox.Literal(vnfa_version()))
     yield add(DCTERMS + "conformsTo", ox.NamedNode(ONTOLOGY))

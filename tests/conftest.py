@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resources import data_path
-from graph.store import opened
+from vnfa.resources import data_path
+from vnfa.store import opened
 
 SEED = data_path("articles", "seed.txt")
 

@@ -14,13 +14,13 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
-from cli import main
-from graph.export import export
-from graph.model import ID
-from graph.pipeline import ingest
-from graph.resources import data_path
-from graph.servers import PROGRAMS, binary, running
-from graph.store import count_quads, drop_graph, graph_names, opened, replace_graph
+from vnfa.cli import main
+from vnfa.export import export
+from vnfa.model import ID
+from vnfa.pipeline import ingest
+from vnfa.resources import data_path
+from vnfa.servers import PROGRAMS, binary, running
+from vnfa.store import count_quads, drop_graph, graph_names, opened, replace_graph
 
 ARTICLES = data_path("articles")
 SEED = data_path("articles", "seed.txt")
@@ -114,8 +114,8 @@ def test_natural_sparql_meets_each_person_once_per_name(target):
 
 
 def test_gc_removes_what_no_article_mentions(target):
-    from graph.entities import gc
-    from graph.model import article_iri
+    from vnfa.entities import gc
+    from vnfa.model import article_iri
 
     with opened(target) as dataset:
         ingest([ARTICLES], dataset, progress=False)
@@ -151,3 +151,16 @@ def test_export_and_draw(target, tmp_path):
     result = runner.invoke(main, ["draw", "-o", str(png), "--store", target])
     assert result.exit_code == 0, result.output
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_python_api_works_on_every_backend(target):
+    import vnfa
+
+    text = "Ngày 14/6/2024, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản Ito Naoki tại Hà Nội.\n"
+    with vnfa.open_store(target, read_only=False) as store:
+        store.add_text(text, doc="api-demo")
+    with vnfa.open_store(target) as store:
+        rows = store.query(name="meetings-of", person="pham minh chinh")
+        network = store.network("meetings")
+    assert [(r["person"], r["met"], r["article"]) for r in rows] == [("Phạm Minh Chính", "Ito Naoki", "api-demo")]
+    assert sorted(network.nodes[n]["label"] for n in network) == ["Ito Naoki", "Phạm Minh Chính"]

@@ -3,8 +3,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from graph.resources import data_path
+from vnfa.cli import main
+from vnfa.resources import data_path
 
 SEED = str(data_path("articles", "seed.txt"))
 

@@ -20,15 +20,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from graph.cluster import Partition, extract_partition, ingest_on_cluster, partitions
-from graph.model import article_iri
-from graph.pipeline import extract_article, ingest
-from graph.read import read_paths
-from graph.records import Article
-from graph.resources import data_path
-from graph.servers import PROGRAMS, binary, running
-from graph.store import backend, drop_graph, graph_names, opened
+from vnfa.cli import main
+from vnfa.cluster import Partition, extract_partition, ingest_on_cluster, partitions
+from vnfa.model import article_iri
+from vnfa.pipeline import extract_article, ingest
+from vnfa.read import read_paths
+from vnfa.records import Article
+from vnfa.resources import data_path
+from vnfa.servers import PROGRAMS, binary, running
+from vnfa.store import backend, drop_graph, graph_names, opened
 
 distributed = pytest.importorskip("distributed")
 

@@ -7,15 +7,15 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from graph import layout as layout_module
-from graph.errors import GraphError, QueryError
-from graph.ego import ego_network
-from graph.filters import filter_countries, filter_dates, filter_relations, find_nodes, focus
-from graph.network import DrawRequest, caption_of, make_network, readable, render
-from graph.store import opened
-from graph.styles import LAYOUT_NOTES, OUTPUT_FORMATS
-from graph.views import VIEWS
+from vnfa.cli import main
+from vnfa import layout as layout_module
+from vnfa.errors import GraphError, QueryError
+from vnfa.ego import ego_network
+from vnfa.filters import filter_countries, filter_dates, filter_relations, find_nodes, focus
+from vnfa.network import DrawRequest, caption_of, make_network, readable, render
+from vnfa.store import opened
+from vnfa.styles import LAYOUT_NOTES, OUTPUT_FORMATS
+from vnfa.views import VIEWS
 
 ID = "https://w3id.org/vnfa/id/"
 PMC, KISHIDA, IWAYA = ID + "person/pham-minh-chinh", ID + "person/kishida-fumio", ID + "person/iwaya-takeshi"
@@ -48,7 +48,7 @@ ARTICLES = [
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory):
     """A store holding the four articles above (closed again, so the CLI can open it)."""
-    from graph.pipeline import ingest
+    from vnfa.pipeline import ingest
 
     folder = tmp_path_factory.mktemp("draw")
     corpus = folder / "articles.jsonl"
@@ -274,7 +274,7 @@ def test_layouts_are_seeded_and_cached(views, layout_cache, monkeypatch):
 
 
 def test_labels_follow_the_language(views):
-    from graph.draw import draw_graph
+    from vnfa.draw import draw_graph
 
     for lang, name in (("vi", "Nhật Bản"), ("en", "Japan")):
         figure = draw_graph(views["partners"], lang=lang, size=(6, 4), dpi=60)
@@ -295,7 +295,22 @@ def test_graphml_reads_back(store_dir, tmp_path):
     back = nx.read_graphml(path, force_multigraph=True)
     assert set(back) == set(graph) and back.number_of_edges() == graph.number_of_edges()
     assert back.nodes[PMC]["label"] == "Phạm Minh Chính"
-    assert back.get_edge_data(PMC, KISHIDA)["met"]["dates"] == "2023-09-10"
+    met = back.get_edge_data(PMC, KISHIDA) or back.get_edge_data(KISHIDA, PMC)
+    assert (met["met"]["dates"], met["met"]["direction"]) == ("2023-09-10", "undirected")
+    assert_directions(back)
+
+
+def assert_directions(back):
+    """Directed relations go from the node that acts: the member to the post's country, the organisation
+    to its country; the reverse edge is not there."""
+    def data(u, v, relation):
+        found = back.get_edge_data(u, v) or {}
+        return found.get(relation) if back.is_multigraph() else found if found.get("relation") == relation else None
+
+    assert back.is_directed()
+    assert data(KISHIDA, JP, "post-of")["direction"] == "directed" and data(JP, KISHIDA, "post-of") is None
+    org = ID + "org/chinh-phu--VN"
+    assert data(org, VN, "in-country")["direction"] == "directed" and data(VN, org, "in-country") is None
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
@@ -324,6 +339,7 @@ def test_gexf_reads_back_with_dates_as_spells(store_dir, tmp_path):
     path, graph = _write(store_dir, tmp_path, "gexf")
     back = nx.read_gexf(path)
     assert set(back) == set(graph) and back.nodes[KISHIDA]["label"] == "Kishida Fumio"
+    assert_directions(back)
     assert back.nodes[KISHIDA]["viz"]["color"] == {"r": 0, "g": 114, "b": 178, "a": 1.0}  # a person's blue
     ns = {"g": "http://www.gexf.net/1.2draft"}
     root = ET.parse(path).getroot()
@@ -334,8 +350,10 @@ def test_gexf_reads_back_with_dates_as_spells(store_dir, tmp_path):
 
 def test_json_reads_back(store_dir, tmp_path):
     path, graph = _write(store_dir, tmp_path, "json")
-    back = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="links")
+    back = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")))  # NetworkX's defaults
     assert set(back) == set(graph) and back.nodes[JP]["label_en"] == "Japan"
+    assert back.number_of_edges() == graph.number_of_edges()
+    assert_directions(back)
 
 
 def test_html_is_one_offline_file(store_dir, tmp_path):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract import extract
-from graph.read import parse_page
+from vnfa.extract import extract
+from vnfa.read import parse_page
 
 TITLE = "Tiêu đề bài\n"
 

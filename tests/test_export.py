@@ -7,16 +7,16 @@ from rdflib.compare import isomorphic
 from rdflib.plugins.stores.memory import Memory
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from cli import FORMAT_NAMES, main
-from graph.errors import GraphError
-from graph.export import FORMATS, export, ontology_graph
-from graph.model import article_iri
-from graph.vocab import ENTITIES_GRAPH as REFERENCE_GRAPH
-from graph.pipeline import ingest
-from graph.resources import data_path
-from graph.store import backend, graph_names, opened, replace_graph
-from graph.void import DATASET, created_date
-from graph.vocab import VNFA
+from vnfa.cli import FORMAT_NAMES, main
+from vnfa.errors import GraphError
+from vnfa.export import FORMATS, export, ontology_graph
+from vnfa.model import article_iri
+from vnfa.vocab import ENTITIES_GRAPH as REFERENCE_GRAPH
+from vnfa.pipeline import ingest
+from vnfa.resources import data_path
+from vnfa.store import backend, graph_names, opened, replace_graph
+from vnfa.void import DATASET, created_date
+from vnfa.vocab import VNFA
 
 ARTICLES = data_path("articles")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -45,6 +45,8 @@ def plain(triple):
 
 
 def exported(folder, fmt: str, **options) -> bytes:
+    """The export, with the articles' texts unless with_text=False (so that it round-trips to the store)."""
+    options.setdefault("with_text", True)
     buffer = io.BytesIO()
     with opened(folder, create=False) as dataset:
         export(dataset, fmt, buffer, **options)
@@ -140,7 +142,7 @@ def test_two_runs_give_identical_sorted_nquads(tmp_path, monkeypatch):
         with opened(tmp_path / run) as dataset:
             ingest([ARTICLES], dataset, progress=False)
             buffer = io.BytesIO()
-            export(dataset, "nquads", buffer, named_graphs=True, description=True)
+            export(dataset, "nquads", buffer, named_graphs=True, description=True, with_text=True)
         runs.append(sorted(buffer.getvalue().splitlines()))
     assert runs[0] == runs[1] and len(runs[0]) > 5000
     assert not any(b"_:" in line for line in runs[0])  # no blank nodes: every node has a stable IRI
@@ -219,6 +221,9 @@ class MemoryBackend(Memory):
         contexts = [c for c in self.contexts() if name is None or c.identifier == name]
         return (t for c in contexts for t in self.triples((None, None, None), c) for t in [t[0]])
 
+    def graph_names(self):
+        return sorted(c.identifier for c in self.contexts() if isinstance(c.identifier, URIRef))
+
     def dump(self, out, fmt, prefixes):
         dataset = Dataset(store=self)
         out.write(dataset.serialize(format=FORMATS[fmt].rdflib, encoding="utf-8"))
@@ -230,19 +235,23 @@ def test_other_backends_export_through_rdflib(built):
     for name in (SEED, REFERENCE_GRAPH):
         dataset.graph(name).__iadd__(graphs[name])
     buffer = io.BytesIO()
-    census = export(dataset, "turtle", buffer, description=True)
+    census = export(dataset, "turtle", buffer, description=True, with_text=True)
     back = Graph().parse(data=buffer.getvalue(), format="turtle")
     assert census.triples == len(graphs[SEED] + graphs[REFERENCE_GRAPH])
     assert back.value(URIRef(DATASET), VOID.triples) == Literal(census.triples)
     buffer = io.BytesIO()
-    census = export(dataset, "nquads", buffer, description=True)
+    census = export(dataset, "nquads", buffer, description=True, with_text=True)
     assert census.triples == len(graphs[SEED]) + len(graphs[REFERENCE_GRAPH])
     assert set(census.sources) == {str(SEED)}
+    buffer = io.BytesIO()
+    census = export(dataset, "nquads", buffer, description=True)
+    assert census.triples == len(graphs[SEED]) + len(graphs[REFERENCE_GRAPH]) - 1
+    assert TEXT not in buffer.getvalue().decode()
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_ontology_round_trips_in_every_format(fmt):
-    from graph.export import export_ontology
+    from vnfa.export import export_ontology
 
     buffer = io.BytesIO()
     size = export_ontology(fmt, buffer)
@@ -252,3 +261,57 @@ def test_ontology_round_trips_in_every_format(fmt):
     for graph in back.graphs():
         triples += graph
     assert len(triples) == size and isomorphic(triples, ontology_graph())
+
+
+TEXT = "<https://schema.org/text>"
+QUOTE = "<https://w3id.org/vnfa/ontology#quote>"
+
+
+@pytest.mark.parametrize("fmt, named", [("nt", False), ("nquads", True), ("nquads", False), ("turtle", False)])
+def test_exports_leave_the_articles_texts_out_unless_asked(built, fmt, named):
+    folder, graphs, union = built
+    texts = set(union.objects(None, URIRef("https://schema.org/text")))
+    assert len(texts) == 7
+    without = Dataset()
+    without.parse(data=exported(folder, fmt, named_graphs=named, with_text=False), format=FORMATS[fmt].rdflib)
+    within = Dataset()
+    within.parse(data=exported(folder, fmt, named_graphs=named), format=FORMATS[fmt].rdflib)
+    kept = {o for _, p, o, _ in without.quads() if str(p) == "https://schema.org/text"}
+    quotes = {o for _, p, o, _ in without.quads() if str(p).endswith("#quote")}
+    assert kept == set() and len(quotes) > 100  # the evidence quotes stay
+    assert {o for _, p, o, _ in within.quads() if str(p) == "https://schema.org/text"} == texts
+
+
+@pytest.mark.parametrize("with_text, words", [(False, "are left out"), (True, "not the articles' full texts")])
+def test_the_description_says_whose_text_it_is(built, with_text, words):
+    folder, _, union = built
+    back = Graph().parse(data=exported(folder, "turtle", description=True, with_text=with_text), format="turtle")
+    rights = {str(o) for o in back.objects(URIRef(DATASET), DCTERMS.rights) if o.language == "en"}
+    assert len(rights) == 1 and words in rights.pop()
+    described = Graph()
+    for triple in back:
+        if str(triple[0]).startswith(DATASET):
+            described.add(triple)
+    assert back.value(URIRef(DATASET), VOID.triples) == Literal(len(back - described))
+
+
+def test_cli_export_with_text(built, tmp_path):
+    folder, _, _ = built
+    for options, count in (([], 0), (["--with-text"], 7)):
+        out = tmp_path / "all.nq"
+        result = CliRunner().invoke(main, ["export", "-f", "nquads", "-o", str(out), "--store", str(folder), *options])
+        assert result.exit_code == 0, result.output
+        assert out.read_text(encoding="utf-8").count(f"> {TEXT} \"") == count  # as a predicate
+
+
+def test_jsonld_has_a_compact_context(built):
+    import json
+
+    folder, graphs, _ = built
+    data = json.loads(exported(folder, "jsonld", graph=SEED, description=True))
+    assert data["@context"]["schema"] == "https://schema.org/" and data["@context"]["id"] == "https://w3id.org/vnfa/id/"
+    people = [n for n in data["@graph"] if "schema:Person" in n.get("@type", [])]
+    to_lam = next(n for n in people if n["@id"] == "id:person/to-lam")
+    assert {"@value": "Tô Lâm", "@language": "vi"} in to_lam["schema:name"]
+    back = Graph().parse(data=json.dumps(data), format="json-ld")
+    assert set(graphs[SEED]) <= set(back)

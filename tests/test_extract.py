@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.extract import extract
-from graph.read import parse_page
+from vnfa.extract import extract
+from vnfa.read import parse_page
 
 
 def run(text: str):
@@ -232,9 +232,9 @@ def test_own_articles_score(tmp_path):
     """The bundled articles against their gold facts: a regression floor for extraction quality."""
     import json
 
-    from graph.evaluate import score
-    from graph.read import read_paths
-    from graph.resources import data_path
+    from vnfa.evaluate import score
+    from vnfa.read import read_paths
+    from vnfa.resources import data_path
 
     gold_path = Path(__file__).parent / "data" / "articles_gold.jsonl"
     gold = {d["doc"]: d for d in map(json.loads, gold_path.read_text(encoding="utf-8").splitlines())}

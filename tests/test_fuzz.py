@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import ORG, SKOS
 
-from graph.errors import GraphError, InputError
-from graph.extract import extract
-from graph.model import to_graph
-from graph.normalise import clean_text, fold, split_sentences, tokenize
-from graph.read import Notice, decode, parse_html, parse_jsonl, parse_page
-from graph.records import Article
-from graph.resources import data_path
-from graph.vocab import SCHEMA, VNFA
+from vnfa.errors import GraphError, InputError
+from vnfa.extract import extract
+from vnfa.model import to_graph
+from vnfa.normalise import clean_text, fold, split_sentences, tokenize
+from vnfa.read import Notice, decode, parse_html, parse_jsonl, parse_page
+from vnfa.records import Article
+from vnfa.resources import data_path
+from vnfa.vocab import SCHEMA, VNFA
 
 # Moderate example counts keep the suite fast (VNFA_FUZZ_EXAMPLES=5000 searches harder);
 # CI replays the same examples every run.
@@ -165,7 +165,7 @@ def test_extraction_never_crashes_and_evidence_quotes_the_text(text):
 
 
 def test_evidence_check_holds_on_the_bundled_articles():
-    from graph.read import read_paths
+    from vnfa.read import read_paths
 
     articles = [a for a in read_paths([data_path("articles")]) if isinstance(a, Article)]
     graphs = [to_graph(extract(article)) for article in articles]

@@ -5,10 +5,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
-from graph.linking import link, stands_for
-from graph.model import person_iri
-from graph.store import add_graph, opened
-from graph.vocab import ENTITIES_GRAPH, ID, ORG, SCHEMA, VNFA
+from vnfa.linking import link, stands_for
+from vnfa.model import person_iri
+from vnfa.store import add_graph, opened
+from vnfa.vocab import ENTITIES_GRAPH, ID, ORG, SCHEMA, VNFA
 
 
 @pytest.mark.parametrize("short, full, expected", [

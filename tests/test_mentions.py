@@ -2,7 +2,7 @@
 spelling variants, and names."""
 import pytest
 
-from graph.mentions import find_dates, find_mentions
+from vnfa.mentions import find_dates, find_mentions
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

@@ -7,10 +7,10 @@ import re
 import pytest
 from rdflib import URIRef
 
-from graph.model import article_iri
-from graph.pipeline import ingest
-from graph.query import named_queries, run_query
-from graph.store import backend, opened
+from vnfa.model import article_iri
+from vnfa.pipeline import ingest
+from vnfa.query import named_queries, run_query
+from vnfa.store import backend, opened
 
 ARTICLES = {
     "dung-2015": "12/06/2015\nThủ tướng tiếp Đại sứ Hàn Quốc\nChiều 12/6, tại Hà Nội, Thủ tướng Nguyễn Tấn Dũng "

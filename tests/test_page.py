@@ -8,10 +8,10 @@ import shutil
 import httpx
 import pytest
 
-from graph.pipeline import ingest
-from graph.resources import data_path
-from graph.serve import ServeSettings, serving
-from graph.store import opened
+from vnfa.pipeline import ingest
+from vnfa.resources import data_path
+from vnfa.serve import ServeSettings, serving
+from vnfa.store import opened
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

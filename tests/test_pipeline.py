@@ -7,12 +7,12 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from graph.errors import StoreError
-from graph.export import export
-from graph.pipeline import count_articles, ingest
-from graph.resources import data_path
-from graph.store import BULK_MARKER, opened
+from vnfa.cli import main
+from vnfa.errors import StoreError
+from vnfa.export import export
+from vnfa.pipeline import count_articles, ingest
+from vnfa.resources import data_path
+from vnfa.store import BULK_MARKER, opened
 
 ARTICLES = data_path("articles")
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from graph.errors import QueryError
-from graph.guard import (QueryRefusedError, QuerySyntaxError, UpdateRefusedError, check_query, check_update,
+from vnfa.cli import main
+from vnfa.errors import QueryError
+from vnfa.guard import (QueryRefusedError, QuerySyntaxError, UpdateRefusedError, check_query, check_update,
                          has_dataset_clause)
-from graph.query import run_query
-from graph.resources import data_path
+from vnfa.query import run_query
+from vnfa.resources import data_path
 
 SEED = str(data_path("articles", "seed.txt"))
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -77,10 +77,10 @@ def test_run_query_refuses_service_and_updates(store):
 
 
 def test_a_query_over_its_memory_is_stopped_and_the_next_one_runs(tmp_path):
-    from graph.guard import QueryMemoryError, QueryPool
-    from graph.pipeline import ingest
-    from graph.results import QueryRequest, execute
-    from graph.store import opened
+    from vnfa.guard import QueryMemoryError, QueryPool
+    from vnfa.pipeline import ingest
+    from vnfa.results import QueryRequest, execute
+    from vnfa.store import opened
 
     with opened(tmp_path / "store") as dataset:
         ingest([SEED], dataset, progress=False)

@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from graph.errors import InputError
-from graph.read import decode, parse_page, read_paths
+from vnfa.errors import InputError
+from vnfa.read import decode, parse_page, read_paths
 
 PAGE = """13/03/2026
 x

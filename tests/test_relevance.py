@@ -9,14 +9,14 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Literal
 
-from cli import main
-from graph.extract import extract
-from graph.model import article_iri, relevance_triples
-from graph.pipeline import ingest
-from graph.records import Article
-from graph.relevance import Judgement, evidence_lines, judge
-from graph.store import graph_names, opened
-from graph.vocab import VNFA
+from vnfa.cli import main
+from vnfa.extract import extract
+from vnfa.model import article_iri, relevance_triples
+from vnfa.pipeline import ingest
+from vnfa.records import Article
+from vnfa.relevance import Judgement, evidence_lines, judge
+from vnfa.store import graph_names, opened
+from vnfa.vocab import VNFA
 
 LABELLED = Path(__file__).parent / "data" / "relevance"
 # A missed article loses all its facts, a false positive only adds an article's facts: recall is held

@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
-from cli import main
-from graph.endpoint import Endpoint, parse_endpoint
-from graph.errors import QueryError, StoreError
-from graph.remote import RemoteStore, with_bindings, with_prefixes
-from graph.servers import free_port
-from graph.store import is_remote
+from vnfa.cli import main
+from vnfa.endpoint import Endpoint, parse_endpoint
+from vnfa.errors import QueryError, StoreError
+from vnfa.remote import RemoteStore, with_bindings, with_prefixes
+from vnfa.servers import free_port
+from vnfa.store import is_remote
 
 
 @pytest.mark.parametrize("url, query, update, user, auth", [

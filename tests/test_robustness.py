@@ -16,12 +16,12 @@ import unicodedata
 import pytest
 from click.testing import CliRunner
 
-from cli import main
-from graph.errors import InputError, SkippedInput
-from graph.pipeline import ingest
-from graph.read import MAX_LINE_CHARS, decode, read_paths
-from graph.store import backend, count_quads, graph_names, opened
-from graph.synthetic import write_pages
+from vnfa.cli import main
+from vnfa.errors import InputError, SkippedInput
+from vnfa.pipeline import ingest
+from vnfa.read import MAX_LINE_CHARS, decode, read_paths
+from vnfa.store import backend, count_quads, graph_names, opened
+from vnfa.synthetic import write_pages
 
 TEXT = "Bộ trưởng Bộ Ngoại giao tiếp Đại sứ Nhật Bản tại Hà Nội.\nHai bên nhất trí tăng cường hợp tác."
 # The same two lines in the legacy encodings, as the old fonts' files hold them.
@@ -233,7 +233,7 @@ def test_ingesting_twice_gives_identical_counts_and_nquads(tmp_path, corpus):
 # --- interruptions and a busy store ----------------------------------------------------------------
 
 def vnfa(*args: str) -> list[str]:
-    return [sys.executable, "-c", "from cli import main; main()", *args]
+    return [sys.executable, "-c", "from vnfa.cli import main; main()", *args]
 
 
 def start_and_kill(command: list[str], after: int, timeout: float = 60) -> int:

@@ -17,12 +17,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from graph.guard import Limits
-from graph.pipeline import ingest
-from graph.query import named_queries
-from graph.resources import data_path
-from graph.serve import ServeSettings, serving
-from graph.store import opened
+from vnfa.guard import Limits
+from vnfa.pipeline import ingest
+from vnfa.query import named_queries
+from vnfa.resources import data_path
+from vnfa.serve import ServeSettings, serving
+from vnfa.store import opened
 
 PERSONS = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"
 MET = "CONSTRUCT { ?a vnfa:met ?b } WHERE { ?a vnfa:met ?b }"
@@ -114,7 +114,7 @@ def test_ask_in_every_results_type(url, accept, expected):
 
 @pytest.mark.parametrize("accept, rdflib_format", [
     ("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "json-ld"),
-    ("application/rdf+xml", "xml"),
+    ("application/rdf+xml", "xml"), ("application/n-quads", "nquads"), ("application/trig", "trig"),
 ])
 def test_construct_in_every_rdf_type(url, accept, rdflib_format):
     response = get(url, MET, accept)
@@ -267,7 +267,10 @@ def test_body_over_the_limit_is_refused(tight):
     (lambda url: httpx.post(f"{url}/sparql", content=PERSONS, headers={"Content-Type": "text/plain"}), 415),
     (lambda url: httpx.post(f"{url}/sparql", json={"query": PERSONS}), 415),
     (lambda url: httpx.get(f"{url}/sparql"), 400),
-    (lambda url: httpx.get(f"{url}/sparql", params=[("query", PERSONS), ("query", PERSONS)]), 400),
+    (lambda url: httpx.get(f"{url}/sparql", params=[("query", PERSONS), ("query", MET)]), 400),
+    (lambda url: httpx.get(f"{url}/sparql", params=[("query", PERSONS), ("query", PERSONS)]), 200),
+    (lambda url: get(url, PERSONS, format=["json", "xml"]), 400),
+    (lambda url: get(url, MET, format=["json-ld", "application/ld+json,application/x-json+ld"]), 200),
     (lambda url: get(url, PERSONS, format="png"), 400),
     (lambda url: get(url, PERSONS, format="turtle"), 406),
     (lambda url: get(url, PERSONS, **{"default-graph-uri": "not an iri"}), 400),
@@ -310,7 +313,7 @@ def test_rdflib_sparqlstore_can_query_it(url):
 
 
 def test_sparqlwrapper_can_query_it(url):
-    from SPARQLWrapper import JSON, POST, TURTLE, XML, SPARQLWrapper
+    from SPARQLWrapper import GET, JSON, JSONLD, POST, RDFXML, TURTLE, XML, SPARQLWrapper
 
     client = SPARQLWrapper(f"{url}/sparql")  # sends format=, output=, results= besides Accept
     client.setQuery(PERSONS)
@@ -323,6 +326,31 @@ def test_sparqlwrapper_can_query_it(url):
     assert len(client.queryAndConvert()) == 2  # RDF/XML for a CONSTRUCT, as an rdflib Graph
     client.setReturnFormat(TURTLE)
     assert len(Graph().parse(data=client.queryAndConvert(), format="turtle")) == 2
+    client.setReturnFormat(JSONLD)  # sends format=json-ld and format=application/ld+json,application/x-json+ld
+    assert len(client.queryAndConvert()) == 2
+    client.setMethod(GET)
+    client.setReturnFormat(RDFXML)  # sends format=rdf+xml and format=application/rdf+xml
+    assert len(client.queryAndConvert()) == 2
+
+
+@pytest.mark.parametrize("query, accept, listed", [
+    (PERSONS, "image/png", ["application/sparql-results+json", "text/csv", "text/turtle", "application/n-quads"]),
+    (MET, "text/csv", ["text/turtle", "application/n-triples", "application/ld+json", "application/n-quads",
+                       "application/trig"]),
+    (PERSONS, "text/turtle", ["application/sparql-results+json", "application/sparql-results+xml", "text/csv"]),
+])
+def test_not_acceptable_lists_the_types_that_would_do(url, query, accept, listed):
+    response = get(url, query, accept)
+    assert response.status_code == 406
+    assert all(media in response.text for media in listed), response.text
+
+
+@pytest.mark.parametrize("fmt, media", [("nquads", "application/n-quads"), ("trig", "application/trig"),
+                                        ("application/n-quads", "application/n-quads")])
+def test_construct_as_quads_by_format(url, fmt, media):
+    response = get(url, MET, format=fmt)
+    assert response.headers["content-type"].split(";")[0] == media
+    assert len(Graph().parse(data=response.content, format="trig" if fmt == "trig" else "nquads")) == 2
 
 
 def test_updates_with_allow_update_need_the_token(seed_store, tmp_path_factory):
@@ -371,7 +399,7 @@ def test_serve_command_serves_and_releases_the_store(seed_store, tmp_path):
     copy = tmp_path / "store"
     shutil.copytree(seed_store, copy)
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "cli", "serve", "-q", "--port", str(port), "--store", str(copy),
+    process = subprocess.Popen([sys.executable, "-m", "vnfa", "serve", "-q", "--port", str(port), "--store", str(copy),
                                 "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                cwd=Path(__file__).parent.parent)
     try:
@@ -398,10 +426,21 @@ def test_serve_command_serves_and_releases_the_store(seed_store, tmp_path):
 def test_serve_command_errors(tmp_path):
     from click.testing import CliRunner
 
-    from cli import main
+    from vnfa.cli import main
 
     runner = CliRunner()
     missing = runner.invoke(main, ["serve", "--store", str(tmp_path / "none")])
     assert missing.exit_code == 1 and "no store at" in missing.stderr
     no_token = runner.invoke(main, ["serve", "--allow-update", "--store", str(tmp_path)])
     assert no_token.exit_code == 2 and "--allow-update needs --token" in no_token.stderr
+
+
+def test_serve_help_says_what_store_takes_and_a_server_is_refused(tmp_path):
+    from click.testing import CliRunner
+
+    from vnfa.cli import main
+
+    runner = CliRunner()
+    assert "a folder, not a SPARQL server" in " ".join(runner.invoke(main, ["serve", "--help"]).output.split())
+    remote = runner.invoke(main, ["serve", "--store", "sparql+http://127.0.0.1:9/query"])
+    assert remote.exit_code == 1 and "needs a store folder" in remote.stderr

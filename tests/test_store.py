@@ -1,9 +1,9 @@
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from graph.errors import StoreError, StoreInUseError
-from graph.pipeline import ingest
-from graph.store import count_quads, graph_names, open_dataset, opened, replace_graph
+from vnfa.errors import StoreError, StoreInUseError
+from vnfa.pipeline import ingest
+from vnfa.store import count_quads, graph_names, open_dataset, opened, replace_graph
 
 G = URIRef("https://example.org/g")
 

@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from graph.extract import extract
-from graph.read import read_file
-from graph.synthetic import Generator, Zipf, page_text, write_jsonl, write_pages
+from vnfa.extract import extract
+from vnfa.read import read_file
+from vnfa.synthetic import Generator, Zipf, page_text, write_jsonl, write_pages
 
 SAMPLE = 2000
 

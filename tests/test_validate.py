@@ -3,15 +3,15 @@ from click.testing import CliRunner
 from rdflib import Literal
 from rdflib.namespace import RDF
 
-from cli import main
-from graph.extract import extract
-from graph.model import to_graph
-from graph.pipeline import ingest
-from graph.read import parse_page
-from graph.resources import data_path
-from graph.store import opened, replace_graph
-from graph.validate import load_shapes, validate_graph
-from graph.vocab import ORG, PROV, SCHEMA, VNFA
+from vnfa.cli import main
+from vnfa.extract import extract
+from vnfa.model import to_graph
+from vnfa.pipeline import ingest
+from vnfa.read import parse_page
+from vnfa.resources import data_path
+from vnfa.store import opened, replace_graph
+from vnfa.validate import load_shapes, validate_graph
+from vnfa.vocab import ORG, PROV, SCHEMA, VNFA
 
 SEED = data_path("articles", "seed.txt")
 
