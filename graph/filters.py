@@ -56,10 +56,14 @@ def filter_dates(graph: nx.MultiGraph, since: str | None, until: str | None) -> 
     def keep(u, v, data) -> bool:
         spans = [date_range(d) for d in data.get("dates", ()) if _DATE.match(d)]
         return any(start <= last and end >= first for start, end in spans)
-    kept = _keep_edges(graph, keep)
-    kept.graph["undated"] = undated_facts(graph)
-    if kept.number_of_edges() == 0 and kept.graph["undated"]:
-        raise GraphError(f"no dated fact in the period, and {kept.graph['undated']} facts have no date at all "
+    return with_undated(_keep_edges(graph, keep), undated_facts(graph))
+
+
+def with_undated(kept: nx.MultiGraph, undated: int) -> nx.MultiGraph:
+    """Note on a date-filtered graph how many undated facts the filter left out; none kept at all is an error."""
+    kept.graph["undated"] = undated
+    if kept.number_of_edges() == 0 and undated:
+        raise GraphError(f"no dated fact in the period, and {undated} facts have no date at all "
                          "(neither the event's nor the article's); drop --since/--until, or ingest articles "
                          "with their dates")
     return kept

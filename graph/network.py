@@ -154,6 +154,7 @@ def render(graph: nx.MultiGraph, request: DrawRequest, output: str, *, progress:
 
             save_figure(figure_of(graph, request, progress=progress), path, fmt)
         else:
+            from .layout import layout_positions
             from .netfiles import WRITERS
 
             pos, layout = layout_positions(graph, request.layout, request.seed, progress=progress)

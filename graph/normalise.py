@@ -20,7 +20,7 @@ def clean_text(text: str) -> str:
     """NFC, Unix line ends, control and zero-width characters dropped, NBSP as space."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return _LOST_SPACE.sub(r"\1 \2", _CONTROL.sub("", text))
+    return _LOST_SPACE.sub(r"\1 ", _CONTROL.sub("", text))
 
 
 # "Thủ tướngPhạm Minh Chính": a Vietnamese syllable glued to the capital of the next word (a lost space);
@@ -28,7 +28,7 @@ def clean_text(text: str) -> str:
 _ACCENTED = [chr(c) for c in range(0xC0, 0x1EFA) if unicodedata.name(chr(c), "").startswith("LATIN")]
 _VN_LOWER = "".join(c for c in _ACCENTED if c.islower())
 _UPPER = "A-Z" + "".join(c for c in _ACCENTED if c.isupper())
-_LOST_SPACE = re.compile(rf"([a-z{_VN_LOWER}]*[{_VN_LOWER}][a-z{_VN_LOWER}]*)([{_UPPER}][a-z{_VN_LOWER}])")
+_LOST_SPACE = re.compile(rf"([a-z{_VN_LOWER}]*[{_VN_LOWER}][a-z{_VN_LOWER}]*)(?=[{_UPPER}][a-z{_VN_LOWER}])")
 
 
 @lru_cache(maxsize=200_000)

@@ -18,7 +18,7 @@ from functools import lru_cache
 import networkx as nx
 from rdflib import Dataset
 
-from .filters import date_bound
+from .filters import date_bound, with_undated
 from .lexicon import load_lexicon
 from .normalise import fold, tokenize
 from .resources import data_path
@@ -243,7 +243,11 @@ def node_attributes(iri: str, nodes: dict[str, dict]) -> dict:
 def view_network(dataset: Dataset, name: str, since: str | None = None, until: str | None = None) -> nx.MultiGraph:
     """The whole view over a period, from the store's aggregated rows."""
     rows = edge_rows(dataset, name, since, until)
-    return build_network(rows, node_info(dataset, {r[k] for r in rows for k in ("s", "o")}), name)
+    graph = build_network(rows, node_info(dataset, {r[k] for r in rows for k in ("s", "o")}), name)
+    if not since and not until:
+        return graph
+    undated = sum(r["facts"] for r in edge_rows(dataset, name) if not r["first"] and not r["last"])
+    return with_undated(graph, undated)
 
 
 def _view(name: str):

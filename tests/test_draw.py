@@ -317,7 +317,7 @@ def assert_directions(back):
 def test_network_files_carry_articles_and_first_and_last_dates(store_dir, tmp_path, fmt):
     path, _ = _write(store_dir, tmp_path, fmt)
     back = {"graphml": lambda: nx.read_graphml(path, force_multigraph=True), "gexf": lambda: nx.read_gexf(path),
-            "json": lambda: nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="links")}[fmt]()
+            "json": lambda: nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")))}[fmt]()
     data = back.get_edge_data(PMC, ID + "org/chinh-phu--VN")
     post = data.get("holds-post-in", data)  # GEXF reads back as a simple graph
     assert (int(post["articles"]), post["first"], post["last"]) == (2, "2023-09-10", "2025-01-15")

@@ -264,7 +264,10 @@ def test_killed_ingest_leaves_complete_articles_and_a_rerun_finishes(tmp_path, c
     articles = [name for name in present if "/article/a" in name]
     assert shown <= len(articles) < CORPUS  # what the progress bar showed as written is there
     for name, lines in present.items():  # every article there is whole: as a clean run wrote it
-        assert lines == clean[name], name
+        if name in articles:
+            assert lines == clean[name], name
+        else:  # the shared entities graph: what the articles written so far describe
+            assert set(lines) <= set(clean[name]), name
     rerun = subprocess.run(vnfa("ingest", "-q", str(corpus), "--store", str(store)), capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     with opened(store) as dataset:

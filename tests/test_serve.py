@@ -28,7 +28,7 @@ PERSONS = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER B
 MET = "CONSTRUCT { ?a vnfa:met ?b } WHERE { ?a vnfa:met ?b }"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ARTICLE = "https://w3id.org/vnfa/id/article/seed"
-REFERENCE = "https://w3id.org/vnfa/id/graph/reference"
+ENTITIES = "https://w3id.org/vnfa/id/graph/entities"  # every entity described once
 TO_LAM = "https://w3id.org/vnfa/id/person/to-lam"
 
 
@@ -150,16 +150,16 @@ def test_format_parameter_overrides_accept(url):
 def test_default_and_named_graph_uri(url):
     count = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Person }"
     assert get(url, count).json()["results"]["bindings"][0]["n"]["value"] == "6"
-    only_reference = get(url, count, **{"default-graph-uri": REFERENCE}).json()
-    assert only_reference["results"]["bindings"][0]["n"]["value"] == "0"
-    only_article = get(url, count, **{"default-graph-uri": ARTICLE}).json()
-    assert only_article["results"]["bindings"][0]["n"]["value"] == "6"
+    only_entities = get(url, count, **{"default-graph-uri": ENTITIES}).json()
+    assert only_entities["results"]["bindings"][0]["n"]["value"] == "6"
+    only_article = get(url, count, **{"default-graph-uri": ARTICLE}).json()  # the article says who, not what
+    assert only_article["results"]["bindings"][0]["n"]["value"] == "0"
     graphs = get(url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", **{"named-graph-uri": ARTICLE}).json()
     assert [b["g"]["value"] for b in graphs["results"]["bindings"]] == [ARTICLE]
 
 
 def test_from_in_the_query_is_honoured(url):
-    query = f"SELECT (COUNT(DISTINCT ?p) AS ?n) FROM <{REFERENCE}> WHERE {{ ?p a schema:Person }}"
+    query = f"SELECT (COUNT(DISTINCT ?p) AS ?n) FROM <{ARTICLE}> WHERE {{ ?p a schema:Person }}"
     assert get(url, query).json()["results"]["bindings"][0]["n"]["value"] == "0"
 
 
