@@ -36,7 +36,9 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
     events, meetings, visits = find_events(sentences, article, nationalities(refs, list(roles)))
     partners = find_partners(sentences, events, visits, roles, meetings)
     persons = {p.name: (p.start, p.end) for p in people.persons}
-    return Extraction(article, persons, roles, tuple(events), tuple(meetings), tuple(visits), tuple(partners))
+    mentions = {(s.start, s.end): s.items for s in sentences}  # for the relevance gate, not found again
+    return Extraction(article, persons, roles, tuple(events), tuple(meetings), tuple(visits), tuple(partners),
+                      mentions)
 
 
 def read_sentences(article: Article, lexicon: Lexicon) -> list[Sentence]:

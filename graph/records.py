@@ -110,3 +110,4 @@ class Extraction:
     meetings: tuple[Meeting, ...] = ()
     visits: tuple[Visit, ...] = ()
     partners: tuple[Partner, ...] = ()
+    mentions: dict[Span, list[Mention]] = field(default_factory=dict, compare=False, repr=False)  # by sentence

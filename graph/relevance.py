@@ -130,7 +130,7 @@ def _nationalities(x: Extraction, lexicon: Lexicon) -> dict[str, str]:
 
 
 def _sides(reading: _Reading, span: Span) -> Sides:
-    mentions = find_mentions(reading.text, span[0], span[1], reading.lexicon)
+    mentions = reading.x.mentions.get(span) or find_mentions(reading.text, span[0], span[1], reading.lexicon)
     foreign: list[tuple[str, str]] = []
     vietnam: list[str] = []
     diplomats: list[str] = []
