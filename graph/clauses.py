@@ -5,28 +5,24 @@ from __future__ import annotations
 
 import re
 
-from .normalise import match_key
+from .normalise import match_key, match_keys
 from .records import Mention
 from .sides import AND, CLAUSE_END, person_before, persons_before
 
 
-def _keys(*words: str) -> set[str]:
-    return {match_key(w) for w in words}
-
-
 INVITE, WILL = match_key("mời"), match_key("sẽ")
-SIDE_WORDS = _keys("phía", "hai", "bên")
+SIDE_WORDS = match_keys("phía", "hai", "bên")
 LATER = re.compile(r"(?i)thời (gian|điểm) (thuận lợi|thích hợp|phù hợp)|dịp sớm nhất")
-REFERENCE = _keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
-CLOSING = _keys("thúc", "sau")
-PURPOSE = _keys("để", "nhằm")
-CONVEY = _keys("chuyển", "gửi", "trao", "nhắc", "thay")
-WISHES = _keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "nếu",
+REFERENCE = match_keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
+CLOSING = match_keys("thúc", "sau")
+PURPOSE = match_keys("để", "nhằm")
+CONVEY = match_keys("chuyển", "gửi", "trao", "nhắc", "thay")
+WISHES = match_keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "nếu",
                "sẵn sàng", "khuyến khích", "nhất trí", "thống nhất")  # "nhất trí ký kết": agreed to sign, later
-EXPECT = _keys("đợi", "chờ", "mong đợi", "mong chờ", "chờ đợi")  # "mong đợi chuyến thăm": one that is planned
-GIFTS = _keys("tặng", "hoa", "quà", "lẵng")
-PLURAL_WORDS = _keys("các", "những", ",")
-TOLD = _keys("tại", "sau", "trong", "thúc", "qua")
+EXPECT = match_keys("đợi", "chờ", "mong đợi", "mong chờ", "chờ đợi")  # "mong đợi chuyến thăm": one that is planned
+GIFTS = match_keys("tặng", "hoa", "quà", "lẵng")
+PLURAL_WORDS = match_keys("các", "những", ",")
+TOLD = match_keys("tại", "sau", "trong", "thúc", "qua")
 
 
 def invited(sentence, index: int) -> bool:

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .normalise import match_key
+from .normalise import match_key, match_keys
 from .records import MEETING_TYPES
 
 if TYPE_CHECKING:
@@ -14,18 +14,14 @@ if TYPE_CHECKING:
 
 
 
-def _keys(*words: str) -> set[str]:
-    return {match_key(w) for w in words}
-
-
 NAMED_YEAR = re.compile(r"[^.;:\n]{0,60}?(?<![\d/.-])((?:19|20)\d{2})(?![\d/.-])")  # "Hội nghị ... 2005 (AAS)"
-NOT_EVENT_DATE = _keys("đến", "tới", "trước", "đoạn", "nhìn", "hạn")  # "đến năm 2030", "giai đoạn", "tầm nhìn"
+NOT_EVENT_DATE = match_keys("đến", "tới", "trước", "đoạn", "nhìn", "hạn")  # "đến năm 2030", "giai đoạn", "tầm nhìn"
 SAME_DAY_CUES = {tuple(match_key(w) for w in cue.split()) for cue in
                  ("cùng ngày", "ngay sau", "sau đó", "sau lễ", "tiếp đó", "sau hội đàm", "sau cuộc", "trong ngày")}
 NEXT_DAY_CUES = {tuple(match_key(w) for w in cue.split()) for cue in ("hôm sau", "ngày hôm sau", "sáng hôm sau",
                                                                      "chiều hôm sau", "ngày tiếp theo")}
-RELATIVE = _keys("nơi")
-WHEN = _keys("khi", "lúc")  # a relative clause: its event is not the one the date opens
+RELATIVE = match_keys("nơi")
+WHEN = match_keys("khi", "lúc")  # a relative clause: its event is not the one the date opens
 SAME_DAY = MEETING_TYPES | {"signing", "ceremony"}
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .clauses import CLOSING, REFERENCE, invited, refers_back, sentence_text, speakers_of, wished
 from .dates import assign_dates, date_the_day, fix_years, relative_dates
 from .drafts import Draft, attach_speakers, finish, merge
-from .normalise import match_key
+from .normalise import match_key, match_keys
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
 from .resources import read_list
 from .sides import AND, AT, BY, fill_meeting, fill_visit, person_before
@@ -25,20 +25,16 @@ GROUP_TYPES = {"conference", "seminar", "ceremony"}
 NAMED_TYPES = {"conference", "seminar"}  # told apart by the word that names them: "Đại hội", "Hội nghị", "Diễn đàn"
 
 
-def _keys(*words: str) -> set[str]:
-    return {match_key(w) for w in words}
-
-
-DOCUMENTS = _keys("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyên", "kế", "hợp", "nghị", "công", "chương",
+DOCUMENTS = match_keys("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyên", "kế", "hợp", "nghị", "công", "chương",
                   "các", "nhiều", "thư")
-ATTEND = _keys("dự", "trì", "kiến", "mạc", "cai")  # "(tham) dự", "chủ trì", "chứng kiến", "khai mạc", "đăng cai"
+ATTEND = match_keys("dự", "trì", "kiến", "mạc", "cai")  # "(tham) dự", "chủ trì", "chứng kiến", "khai mạc", "đăng cai"
 TWO, HAS, PASSIVE = match_key("hai"), match_key("có"), match_key("được")
-HABIT = _keys("việc", "để", "giúp")  # "việc hai bên thường xuyên gặp gỡ": no event
-SUBJECT_WORDS = _keys("bên", "nhà", "lãnh", "đạo", "đoàn", "vị", "đã", "sẽ", "tiến", "hành", "có", "cuộc", "buổi", "đều",
+HABIT = match_keys("việc", "để", "giúp")  # "việc hai bên thường xuyên gặp gỡ": no event
+SUBJECT_WORDS = match_keys("bên", "nhà", "lãnh", "đạo", "đoàn", "vị", "đã", "sẽ", "tiến", "hành", "có", "cuộc", "buổi", "đều",
                       "cũng")
-PLURAL = _keys("các", "những", "nhiều", "mọi")
-ANCHORS = _keys("trong", "tại", "ở")
-ORDINAL, ORDINAL_OF = _keys("lần", "khóa", "khoá"), match_key("thứ")
+PLURAL = match_keys("các", "những", "nhiều", "mọi")
+ANCHORS = match_keys("trong", "tại", "ở")
+ORDINAL, ORDINAL_OF = match_keys("lần", "khóa", "khoá"), match_key("thứ")
 
 
 def find_events(sentences: list, article: Article, nationality: dict[str, str] | None = None

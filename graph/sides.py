@@ -6,30 +6,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .normalise import match_key
+from .normalise import match_key, match_keys
 from .records import Mention
 
 if TYPE_CHECKING:
     from .drafts import Draft
 
 
-def _keys(*words: str) -> set[str]:
-    return {match_key(w) for w in words}
-
-
 GROUP_START = {("đoàn", None), ("cộng", "đồng"), ("lãnh", "đạo"), ("đại", "diện"), ("các", "vị"), ("giới", None)}
-AND = _keys("và", "cùng")
-GROUP_HEADS = _keys("lãnh", "đoàn", "đại", "phía", "chính", "giới")  # "được lãnh đạo TP.HCM tiếp"
-DIRECTIONS = _keys("tới", "đến", "sang", "thăm", "tại")
+AND = match_keys("và", "cùng")
+GROUP_HEADS = match_keys("lãnh", "đoàn", "đại", "phía", "chính", "giới")  # "được lãnh đạo TP.HCM tiếp"
+DIRECTIONS = match_keys("tới", "đến", "sang", "thăm", "tại")
 CLAUSE_END = {";", ".", "?", "!", ":"}
 NATION = match_key("nước")
-THIS = _keys("này", "bạn", "đó")
-STATE_FORMS = _keys("cộng", "hòa", "hoà", "vương", "quốc", "liên", "bang", "nhà", "nước", "các")
-OBJECT_SKIP = _keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
+THIS = match_keys("này", "bạn", "đó")
+STATE_FORMS = match_keys("cộng", "hòa", "hoà", "vương", "quốc", "liên", "bang", "nhà", "nước", "các")
+OBJECT_SKIP = match_keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
 AMONG, WITH = match_key("giữa"), match_key("với")
-QUANTITY = _keys("một", "số", "các", "những", "nhiều")
-GROUP_TAIL = _keys("đã", "sẽ", "đang", "cùng", "để", "nhằm", "về", "tại")
-GROUP_STOPS = _keys("tại", "do", "nhân", "để", "nhằm", "về", "đã", "sẽ", "đang", "thì", "nơi")
+QUANTITY = match_keys("một", "số", "các", "những", "nhiều")
+GROUP_TAIL = match_keys("đã", "sẽ", "đang", "cùng", "để", "nhằm", "về", "tại")
+GROUP_STOPS = match_keys("tại", "do", "nhân", "để", "nhằm", "về", "đã", "sẽ", "đang", "thì", "nơi")
 CONSORTS = {"Hoàng hậu", "Phu nhân", "Đệ nhất Phu nhân"}  # a guest with their consort: one call, not two
 PASSIVE, OF, AT, BY, LEAD, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "như"))
 
