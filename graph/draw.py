@@ -11,7 +11,6 @@ import math
 import textwrap
 
 import networkx as nx
-from rdflib import Dataset
 
 from .layout import layout_positions
 from .styles import NODE_TYPES, RELATIONS, WORDS, edge_style, label_of, node_style
@@ -20,13 +19,6 @@ FONT = "DejaVu Sans"  # covers Vietnamese diacritics
 PLOT_AREA = (0.01, 0.08, 0.72, 0.84)  # left, bottom, width, height of the network, in figure fractions
 # above, below, right, left of the node, then the corners
 LABEL_OFFSETS = ((0, 1), (0, -1), (1, 0), (-1, 0), (0.7, 0.7), (-0.7, 0.7), (0.7, -0.7), (-0.7, -0.7))
-
-
-def actor_network(dataset: Dataset) -> nx.MultiGraph:
-    """People, organisations and countries, linked by posts, meetings and visits."""
-    from .views import VIEWS
-
-    return VIEWS["actors"](dataset)
 
 
 def default_labels(graph: nx.Graph) -> int:

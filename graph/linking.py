@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 
 from .store import backend
 from .vocab import ENTITIES_GRAPH, ID

@@ -28,7 +28,7 @@ from .errors import GraphError, InputError, SkippedInput, StoreError
 from .extract import extract
 from .linking import link
 from .model import article_iri, reference_graph, relevance_triples, to_graph, to_nquads
-from .read import SUFFIXES, Notice, files_in, read_paths
+from .read import Notice, files_in, read_paths
 from .records import Article
 from .relevance import evidence_lines, judge
 from .store import add_graph, backend, has_graph, write_batch
@@ -297,7 +297,3 @@ def ingest(sources: Iterable[str | Path], dataset: Dataset, *, progress: bool = 
     bar.close()
     finish(dataset, report, replacing)
     return report
-
-
-def article_graphs_for(doc_ids: Iterable[str]):
-    return [article_iri(d) for d in doc_ids]

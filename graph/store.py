@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Protocol
@@ -147,13 +147,6 @@ def write_batch(dataset: Dataset, batch: Batch, *, bulk: bool = False) -> None:
         backend(dataset).write_batch(batch, bulk=bulk)
 
 
-def graph_nquads(graph: Graph) -> str:
-    """A named graph as N-Quads text (every line names the graph)."""
-    suffix = f" {graph.identifier.n3()} .\n"
-    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return "".join(line[: line.rfind(" .")] + suffix for line in text.split("\n") if line.strip())
-
-
 def by_graph(quads: str) -> dict[str, list[str]]:
     """N-Quads text (one quad a line, each naming its graph) as graph IRI -> its lines as triples."""
     graphs: dict[str, list[str]] = {}
@@ -200,14 +193,6 @@ def count_quads(dataset: Dataset) -> int:
 
 def flush(dataset: Dataset) -> None:
     backend(dataset).flush()
-
-
-def write_graphs(dataset: Dataset, graphs: Iterable[Graph]) -> int:
-    count = 0
-    for graph in graphs:
-        replace_graph(dataset, graph)
-        count += 1
-    return count
 
 
 class EmbeddedStore(OxigraphStore):
