@@ -7,36 +7,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .normalise import fold, match_key
-from .lexicon import load_lexicon
+from .normalise import match_key, phrase_key
+from .lexicon import load_lexicon, words
 from .mentions import ORG_HEAD_WORDS
 from .records import Mention
 
 NOT_POSTS = {"address", "rank", "degree", "adhoc"}
-FORMER = {match_key(w) for w in ("nguyên", "cựu", "cố")}
-LINK_SEPARATORS = {",", "-", "–", match_key("kiêm")}
-ORG_HEADS = {fold(h) for h in (
-    "Bộ", "Vụ", "Cục", "Ban", "Ủy ban", "Uỷ ban", "Hội", "Hội đồng", "Liên hiệp", "Liên minh", "Liên đoàn",
-    "Viện", "Học viện", "Trung tâm", "Bệnh viện", "Đảng", "Quốc hội", "Chính phủ", "Hạ viện", "Thượng viện", "Nghị viện",
-    "Tổng cục", "Văn phòng", "Sở", "Đại học", "Trường", "Ngân hàng", "Tập đoàn", "Tổng công ty", "Công ty",
-    "Đài", "Báo", "Thông tấn xã", "Tòa án", "Toà án", "Viện kiểm sát", "Mặt trận", "Quỹ", "Tổ chức",
-    "Diễn đàn", "Phòng", "Cơ quan", "Nhóm", "Cộng đồng", "UBND", "HĐND", "Tỉnh ủy", "Thành ủy",
-    "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán", "Phái đoàn", "Quân đội", "Quân khu",
-    "Bộ Tư lệnh", "Bộ Chỉ huy", "Hiệp hội", "Quân ủy", "Chương trình", "Cao ủy", "Nhà Trắng", "Khoa", "Phân viện",
-    "Tạp chí", "Thông tấn", "Hãng", "Tập đoàn", "Xí nghiệp", "Nhà máy", "Khách sạn", "Câu lạc bộ", "CLB",
-)}
+FORMER = words("former")
+LINK_SEPARATORS = {",", "-", "–"} | words("title_joins")
+ORG_HEADS = words("org_heads")
 _HEAD_FIRST = {h.split()[0] for h in ORG_HEADS}
-ORG_STOP = {match_key(w) for w in (
-    "đã", "sẽ", "đang", "là", "được", "bị", "cũng", "có", "với", "về", "cho", "khi", "thì", "tại", "trong",
-    "nhằm", "để", "đến", "tới", "sang", "từ", "theo", "nhân", "dịp", "và", "cùng", "do", "vừa", "đều", "này",
-    "ông", "bà", "ngài", "luôn", "không", "rằng", "các", "những", "dẫn", "kiêm",
-    "làm", "chủ", "trì", "tham", "dự", "tiếp", "gặp", "thăm", "ký", "đón", "nói", "trao", "gửi", "chúc", "nhận",
-    "khai", "mạc", "bế", "phụ", "trách", "hiện", "nay", "từng", "vào", "năm", "ngày", "sáng", "chiều", "tối",
-)}
+ORG_STOP = words("org_stops")
+ORG_NAME_JOINS = words("org_name_joins")
 MAX_ORG_TOKENS = 14
-MINISTER_TITLES = {fold(t) for t in ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực")}  # "Bộ trưởng Kế hoạch và Đầu tư"
-NOT_NAMES = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip",
-                                    "Đường", "Tống", "Hán", "Tần", "Tùy")}  # "các vua Đường": a dynasty
+MINISTER_TITLES = words("minister_titles")
+NOT_NAMES = words("credit_words") | words("dynasties")
 
 
 @dataclass(frozen=True)
@@ -83,7 +68,7 @@ def _short_name_at(items: list[Mention], index: int) -> bool:
     """'Putin' but not the 'Nhân' of 'Hội Hữu nghị Nhân dân': a word that opens a common phrase or a body."""
     pair = items[index:index + 2]
     return is_short_name(items[index]) and tuple(m.key for m in pair) not in load_lexicon().stopwords \
-        and fold(" ".join(m.text for m in pair)) not in ORG_HEADS  # "Phó Giám đốc Bệnh viện": no person "Bệnh"
+        and phrase_key(" ".join(m.text for m in pair)) not in ORG_HEADS  # "Phó Giám đốc Bệnh viện": no person "Bệnh"
 
 
 def parse_chain(items: list[Mention], index: int) -> Chain | None:
@@ -154,9 +139,9 @@ def _parse_link(items: list[Mention], index: int, former: bool) -> tuple[Link, i
         return Link(title, former, inner.org, inner.org_key, inner.country), cursor
     if cursor < len(items):
         org, org_key, country, cursor = read_qualifier(items, cursor)
-        words = title.text.split()
-        head = words[0] if fold(title.text) in MINISTER_TITLES else words[-1]
-        if org is None and len(words) > 1 and match_key(head) in _HEAD_FIRST and cursor < len(items) \
+        parts = title.text.split()
+        head = parts[0] if phrase_key(title.text) in MINISTER_TITLES else parts[-1]
+        if org is None and len(parts) > 1 and match_key(head) in _HEAD_FIRST and cursor < len(items) \
                 and items[cursor].kind == "word" and items[cursor].text[:1].isupper():
             rest, org_key, country, cursor = _read_org(items, cursor)  # "Phó Trưởng Khoa Luật quốc tế"
             org = f"{head[0].upper()}{head[1:]} {rest}"
@@ -182,8 +167,8 @@ def _starts_org(items: list[Mention], index: int) -> bool:
     first = match_key(item.text.split()[0])
     if first not in _HEAD_FIRST:
         return False
-    words = fold(item.text) if item.kind != "word" else item.key
-    following = [words] + [fold(m.text) for m in items[index + 1:index + 3]]
+    first_words = phrase_key(item.text) if item.kind != "word" else item.key
+    following = [first_words] + [phrase_key(m.text) for m in items[index + 1:index + 3]]
     return any(" ".join(following[:n]) in ORG_HEADS for n in (1, 2, 3))
 
 
@@ -204,7 +189,7 @@ def _read_org(items: list[Mention], start: int) -> tuple[str | None, str | None,
             country = item.get("country") or country
         elif item.kind == "word":
             if known and not item.text[:1].isupper() and not _communist(items, cursor) or item.key in ORG_STOP and not (
-                    item.key in (match_key("và"), match_key("nhân"), match_key("không")) and _capital_next(items, cursor)):
+                    item.key in ORG_NAME_JOINS and _capital_next(items, cursor)):
                 break  # "Bộ Kế hoạch và Đầu tư", "Hội Hữu nghị đối ngoại Nhân dân Trung Quốc" go on
         elif item.kind == "trigger" and item.get("role") == "noun" or item.kind == "name" and item.get("style") == "cap":
             pass

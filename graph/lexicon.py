@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .normalise import Token, match_key, phrase_key, tokenize
-from .resources import read_list, read_table
+from .resources import data_path, read_list, read_table
 
 
 @dataclass(frozen=True)
@@ -172,3 +172,20 @@ def load_lexicon() -> Lexicon:
     given = frozenset(match_key(s) for s in read_list("gazetteers", "given_names.txt"))
     stopwords = frozenset(tuple(t.key for t in tokenize(s)) for s in read_list("lexicon", "stopwords.txt"))
     return Lexicon(index, surnames, given, stopwords, countries, titles, org_countries, person_countries, parties)
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """The keywords of data/lexicon/<name>.txt as :func:`phrase_key` strings (the syllable keys of
+    a phrase, space-joined), so that tone-mark, case and final y/i variants match: compare them with
+    ``phrase_key(text)``, or a single token's ``key``.
+
+    >>> phrase_key("hoà bình") == phrase_key("Hòa bình")
+    True
+    """
+    return frozenset(phrase_key(word) for word in read_list("lexicon", f"{name}.txt"))
+
+
+def lexicon_lists() -> list[str]:
+    """The names of the keyword lists (data/lexicon/*.txt) that :func:`words` reads."""
+    return sorted(path.stem for path in data_path("lexicon").glob("*.txt"))

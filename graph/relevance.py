@@ -32,17 +32,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, load_lexicon, words
 from .mentions import find_mentions
 from .normalise import match_key, phrase_key, split_sentences
 from .records import MEETING_TYPES, Extraction, Mention, Span
-from .resources import read_list
 
 VIETNAM = "VN"
 OFFICIAL_KINDS = frozenset({"state", "party", "government", "legislature", "diplomatic", "royal",
                             "military_post", "local"})
 MAX_NAMES = 3  # proper names between a non-state head and its country
-CONJUNCTIONS = frozenset({",", "và", "hoặc", "cùng"})
+CONJUNCTIONS = frozenset({","}) | words("conjunctions")
 STATE_ORG_KINDS = frozenset({"party", "state", "government", "ministry", "department", "legislature",
                              "foreign_government", "foreign_party", "foreign_legislature"})
 
@@ -88,10 +87,8 @@ class Words:
 
 @lru_cache(maxsize=1)
 def load_words() -> Words:
-    non_state = frozenset(tuple(phrase_key(w).split()) for w in read_list("lexicon", "non_state_heads.txt"))
-    diplomacy = tuple(phrase_key(w) for w in read_list("lexicon", "diplomacy.txt"))
-    fa_orgs = frozenset(phrase_key(o) for o in read_list("lexicon", "foreign_affairs_orgs.txt"))
-    return Words(non_state, diplomacy, fa_orgs)
+    non_state = frozenset(tuple(head.split()) for head in words("non_state_heads"))
+    return Words(non_state, tuple(sorted(words("diplomacy"))), words("foreign_affairs_orgs"))
 
 
 class _Reading:
@@ -168,7 +165,7 @@ def _state_code(mentions: list[Mention], index: int, reading: _Reading) -> str |
 def _first_conjunct(mentions: list[Mention], index: int) -> int:
     """The first country of a coordination ("nhà đầu tư Thái Lan và Nhật Bản" -> Thái Lan)."""
     cursor = index - 1
-    while cursor >= 1 and mentions[cursor].text.lower() in CONJUNCTIONS \
+    while cursor >= 1 and match_key(mentions[cursor].text) in CONJUNCTIONS \
             and mentions[cursor - 1].kind in ("country", "intl"):
         index, cursor = cursor - 1, cursor - 2
     return index

@@ -1,0 +1,45 @@
+"""The keyword lists of data/lexicon/: well-formed files, read through one helper that matches spelling variants."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from vnfa.lexicon import lexicon_lists, words
+from vnfa.normalise import phrase_key
+from vnfa.resources import data_path, read_list
+
+LISTS = lexicon_lists()
+
+
+def test_the_keyword_lists_are_found():
+    assert {"org_heads", "credit_words", "speech"} <= set(LISTS)
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_a_keyword_list_loads_nfc_without_empty_or_duplicate_entries(name):
+    path = data_path("lexicon", f"{name}.txt")
+    text = path.read_text(encoding="utf-8")
+    entries = read_list("lexicon", f"{name}.txt")
+    assert unicodedata.is_normalized("NFC", text)
+    assert text.startswith("#"), "a list opens with a comment saying what it is for"
+    assert entries and all(entry == " ".join(entry.split()) for entry in entries)
+    keys = [phrase_key(entry) for entry in entries]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+    assert words(name) == frozenset(keys)
+
+
+@pytest.mark.parametrize("name, written, variant", [
+    ("org_heads", "Tòa án", "Toà án"),  # tone mark on the other vowel
+    ("org_heads", "Ủy ban", "Uỷ ban"),
+    ("org_heads", "Quỹ", "quĩ"),  # final y as i, lower case
+    ("former", "cựu", "CỰU"),
+])
+def test_a_spelling_variant_of_an_entry_matches(name, written, variant):
+    assert written in read_list("lexicon", f"{name}.txt")
+    assert variant not in read_list("lexicon", f"{name}.txt")
+    assert phrase_key(variant) in words(name)
+
+
+def test_a_word_not_in_a_list_does_not_match():
+    assert phrase_key("Tòa nhà") not in words("org_heads")
