@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Entry, Lexicon, load_lexicon
-from .normalise import Token, match_key, tokenize
+from .lexicon import Entry, Lexicon, load_lexicon, words
+from .normalise import Token, tokenize
 from .records import Mention
 
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})$")
 VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u036f]|[à-ỹ](?<![àáèéìíòóùúýãẽĩõũỹâêôç])")
-NAME_PARTICLES = {"de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "dos", "del", "di"}
+NAME_PARTICLES = words("name_particles")
 MAX_VN_NAME = 4
-TITLE_PREFIXES = {match_key(w) for w in ("Phó", "Quyền")}
-ORG_HEAD_WORDS = {match_key(w) for w in ("Bộ", "Vụ", "Cục", "Ban", "Hội", "Viện", "Quỹ", "Phòng", "Tòa", "Toà", "Sở",
-                                         "Nhà", "Cung", "Tháp", "Trường", "Đài", "Báo", "Tổng", "Ủy", "Uỷ", "Học",
-                                         "Trung", "Liên", "Thành", "Tỉnh", "Quận", "Huyện", "Xã", "Công", "Đảng")}
-STEMS = {match_key(w) for w in ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")}
-BRANCHES = {match_key(w) for w in ("Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu",
-                                   "Tuất", "Hợi")}
+TITLE_PREFIXES = words("title_prefixes")
+ORG_HEAD_WORDS = words("org_head_words")
+STEMS = words("heavenly_stems")
+BRANCHES = words("earthly_branches")
 INITIAL_NAME = re.compile(r"^(?:[A-ZĐ]\.){1,3}[A-ZĐ][a-zà-ỹđ]+$")  # "S.Abe", "D.Hastert", "G.W.Bush"
 INITIALS = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ]){0,2}$")  # "C" of "C. Rice", "A.V" of "A.V. Kutepov"
 
@@ -76,7 +73,7 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
     return out
 
 
-COMPANY_WORDS = {match_key(w) for w in ("đoàn", "ty", "hãng")}  # "tập đoàn", "công ty", "hãng"
+COMPANY_WORDS = frozenset(noun.split()[-1] for noun in words("company_nouns"))  # "tập đoàn", "công ty", "hãng"
 
 
 def _after_company(out: list[Mention]) -> bool:
