@@ -9,16 +9,15 @@ from dataclasses import replace
 
 from .chains import ORG_HEADS, ORG_STOP, Link, is_name, is_title, span_text
 from .mentions import COMPANY_WORDS, ORG_HEAD_WORDS
-from .normalise import fold, match_key
+from .lexicon import words
+from .normalise import match_key, phrase_key
 from .records import Mention
 
 INITIAL_FIRST = re.compile(r"^(?:[A-ZĐ]\.)+")  # "C. Rice", "A.V. Kutepov": a short form, never registered first
 
 ORG_HEAD_TUPLE = tuple(ORG_HEADS)
-MEMORIALS = tuple(fold(w) for w in ("Đại học", "Trường", "Học viện", "Quỹ", "Công viên", "Tượng đài", "tượng", "Lăng",
-                                    "Bảo tàng", "Nhà lưu niệm", "Khu lưu niệm", "Khu di tích", "Đền", "đường", "phố",
-                                    "Giải thưởng", "Học bổng", "Quảng trường", "mang tên", "Đại lộ"))
-CREDIT_WORDS = {match_key(w) for w in ("ảnh", "nguồn", "tin", "bài", "video", "clip")}
+MEMORIALS = tuple(sorted(words("memorials")))
+CREDIT_WORDS = words("credit_words")
 
 
 def in_credit(items: list[Mention], index: int) -> bool:
@@ -29,8 +28,7 @@ def in_credit(items: list[Mention], index: int) -> bool:
     return False
 
 
-CLAUSE_WORDS = {match_key(w) for w in ("đã", "là", "với", "sẽ", "được", "cho", "khi", "nhưng", "rằng", "mà", "để",
-                                        "đang", "cũng", "tại", "ở", "từ", "do", "theo", "thay", "mặt")}
+CLAUSE_WORDS = words("clause_words")
 MAX_TITLE_GAP = 14
 
 
@@ -70,7 +68,7 @@ def led_delegation(items: list[Mention], start: int, links: list[Link]) -> list[
 
 
 def _opens_body(items: list[Mention], index: int) -> bool:
-    return items[index].text[:1].isupper() and fold(" ".join(m.text for m in items[index:index + 2])) in ORG_HEADS
+    return items[index].text[:1].isupper() and phrase_key(" ".join(m.text for m in items[index:index + 2])) in ORG_HEADS
 
 
 def far_links(items: list[Mention], far: int, index: int, links: list[Link]) -> list[Link]:
@@ -93,17 +91,13 @@ def far_links(items: list[Mention], far: int, index: int, links: list[Link]) -> 
     return [replace(links[0], org=span_text(items, start, end), org_key=org_key, country=country)]
 
 
-PLACE_WORDS = {match_key(w) for w in ("phố", "đường", "xã", "phường", "quận", "huyện", "tỉnh", "làng", "thôn", "ấp",
-                                      "bản", "khu", "sông", "núi", "đảo", "cầu", "chùa", "đền", "chợ", "trường", "ngõ",
-                                      "hẻm", "kênh", "hồ", "vịnh", "bến", "cảng", "lăng", "đình", "miếu")}
+PLACE_WORDS = words("place_words")
 # "lời căn dặn của Chủ tịch Hồ Chí Minh": a leader remembered or quoted from the past holds no current post
-REMEMBRANCE = tuple(fold(w) for w in ("lời căn dặn của", "lời dạy của", "di chúc của", "tư tưởng", "tấm gương",
-                                      "di sản của", "lăng", "sinh thời", "ngày sinh", "ngày mất của", "tưởng nhớ",
-                                      "noi gương", "theo lời", "lời Bác", "học tập và làm theo"))
+REMEMBRANCE = words("remembrance")
 
 
-PLACE_LIST_JOINS = {",", "-", "–", match_key("và")}
-PLACE_LIST_OPENERS = {match_key(w) for w in ("như", "gồm", "là", "các")}
+PLACE_LIST_JOINS = {",", "-", "–"} | words("list_joins")
+PLACE_LIST_OPENERS = words("place_list_openers")
 
 
 def names_a_place(items: list[Mention], index: int) -> bool:
@@ -144,7 +138,7 @@ def remembered(items: list[Mention], index: int) -> bool:
     start = index
     while start > 0 and (is_title(items[start - 1]) or items[start - 1].kind in ("country", "org")):
         start -= 1
-    before = fold(" ".join(m.text for m in items[max(0, start - 5):start]))
+    before = phrase_key(" ".join(m.text for m in items[max(0, start - 5):start]))
     return any(phrase in before for phrase in REMEMBRANCE)
 
 
@@ -161,23 +155,23 @@ def names_an_org(items: list[Mention], index: int) -> bool:
     if index == 0 or INITIAL_FIRST.match(items[index].text):
         return False  # "Hội đồng Liên bang Nga A.V. Kutepov": initials only ever open a person's name
     if items[index].kind == "person":  # "Đại học Lý Quang Diệu", "tượng đài Hồ Chí Minh": named after them
-        return fold(" ".join(m.text for m in items[max(0, index - 2):index])).endswith(MEMORIALS)
+        return phrase_key(" ".join(m.text for m in items[max(0, index - 2):index])).endswith(MEMORIALS)
     before = items[index - 1]
     if before.kind == "org":
         return True
-    if fold(" ".join(m.text for m in items[max(0, index - 2):index])).endswith(ORG_HEAD_TUPLE):
+    if phrase_key(" ".join(m.text for m in items[max(0, index - 2):index])).endswith(ORG_HEAD_TUPLE):
         return True
     for start in range(max(0, index - 4), index - 1):  # "Tập đoàn Viễn thông Hoa Mỹ", "Xí nghiệp gà Lương Mỹ"
-        words = items[start:index]
-        if words[0].text[:1].isupper() and all(m.kind == "word" and m.key not in ORG_STOP for m in words) \
-                and fold(" ".join(m.text for m in words)).startswith(ORG_HEAD_TUPLE):
+        run = items[start:index]
+        if run[0].text[:1].isupper() and all(m.kind == "word" and m.key not in ORG_STOP for m in run) \
+                and phrase_key(" ".join(m.text for m in run)).startswith(ORG_HEAD_TUPLE):
             return True
     return False
 
 
-COMPANY_HEAD = {match_key(w) for w in ("tập", "đoàn", "công", "ty", "hãng")}
-PLURAL = {match_key(w) for w in ("các", "những")}
-LIST_JOINS = {",", match_key("và")}
+COMPANY_HEAD = frozenset(syllable for noun in words("company_nouns") for syllable in noun.split())
+PLURAL = words("plural_markers")
+LIST_JOINS = {","} | words("list_joins")
 
 
 def plural_list(items: list[Mention], start: int, first: int) -> list[int]:
