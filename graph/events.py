@@ -15,7 +15,8 @@ from functools import lru_cache
 from .clauses import CLOSING, REFERENCE, invited, refers_back, sentence_text, speakers_of, wished
 from .dates import assign_dates, date_the_day, fix_years, relative_dates
 from .drafts import Draft, attach_speakers, finish, merge
-from .normalise import match_key, match_keys
+from .lexicon import words
+from .normalise import match_key, phrase_key
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
 from .resources import read_list
 from .sides import AND, AT, BY, fill_meeting, fill_visit, person_before
@@ -25,16 +26,15 @@ GROUP_TYPES = {"conference", "seminar", "ceremony"}
 NAMED_TYPES = {"conference", "seminar"}  # told apart by the word that names them: "Đại hội", "Hội nghị", "Diễn đàn"
 
 
-DOCUMENTS = match_keys("văn", "hiệp", "thỏa", "thoả", "bản", "biên", "tuyên", "kế", "hợp", "nghị", "công", "chương",
-                  "các", "nhiều", "thư")
-ATTEND = match_keys("dự", "trì", "kiến", "mạc", "cai")  # "(tham) dự", "chủ trì", "chứng kiến", "khai mạc", "đăng cai"
+DOCUMENTS = words("document_words")
+ATTEND = frozenset(verb.split()[-1] for verb in words("attend_verbs"))  # "(tham) dự", "chủ trì", "chứng kiến"
 TWO, HAS, PASSIVE = match_key("hai"), match_key("có"), match_key("được")
-HABIT = match_keys("việc", "để", "giúp")  # "việc hai bên thường xuyên gặp gỡ": no event
-SUBJECT_WORDS = match_keys("bên", "nhà", "lãnh", "đạo", "đoàn", "vị", "đã", "sẽ", "tiến", "hành", "có", "cuộc", "buổi", "đều",
-                      "cũng")
-PLURAL = match_keys("các", "những", "nhiều", "mọi")
-ANCHORS = match_keys("trong", "tại", "ở")
-ORDINAL, ORDINAL_OF = match_keys("lần", "khóa", "khoá"), match_key("thứ")
+HABIT = words("habit_words")  # "việc hai bên thường xuyên gặp gỡ": no event
+SUBJECT_WORDS = frozenset(syllable for word in words("subject_words") for syllable in word.split())
+PLURAL = words("plural_markers") | words("quantifiers")
+ANCHORS = words("event_anchors")
+ORDINAL, ORDINAL_OF = words("ordinal_nouns"), match_key("thứ")
+SHARED_SIDE_LINKS = frozenset({"", ","}) | words("shared_side_links")
 
 
 def find_events(sentences: list, article: Article, nationality: dict[str, str] | None = None
@@ -95,7 +95,7 @@ def _share_sides(sentence, drafts: list[Draft]) -> None:
     for first, second in zip(drafts, drafts[1:]):
         between = sentence_text([m for m in sentence.items if first.end <= m.start < second.start])
         if first.type in MEETING_TYPES and second.type in MEETING_TYPES and not first.guests \
-                and between.strip() in ("và", ",", "và có", ""):
+                and phrase_key(between) in SHARED_SIDE_LINKS:
             first.guests = list(second.guests)
             first.hosts = first.hosts or list(second.hosts)
             first.joint = second.joint = True  # "có cuộc hội đàm, hội kiến với A, B và C": one list for both
