@@ -5,24 +5,24 @@ from __future__ import annotations
 
 import re
 
-from .normalise import match_key, match_keys
+from .lexicon import last_syllables, syllables, words
+from .normalise import match_key, phrase_key
 from .records import Mention
 from .sides import AND, CLAUSE_END, person_before, persons_before
 
 
 INVITE, WILL = match_key("mời"), match_key("sẽ")
-SIDE_WORDS = match_keys("phía", "hai", "bên")
+SIDE_WORDS = syllables("side_words")
 LATER = re.compile(r"(?i)thời (gian|điểm) (thuận lợi|thích hợp|phù hợp)|dịp sớm nhất")
-REFERENCE = match_keys("dự", "sau", "trước", "trong", "tại", "kết", "thúc")
-CLOSING = match_keys("thúc", "sau")
-PURPOSE = match_keys("để", "nhằm")
-CONVEY = match_keys("chuyển", "gửi", "trao", "nhắc", "thay")
-WISHES = match_keys("mong muốn", "mong", "muốn", "đề nghị", "đề xuất", "kiến nghị", "hy vọng", "hi vọng", "nếu",
-               "sẵn sàng", "khuyến khích", "nhất trí", "thống nhất")  # "nhất trí ký kết": agreed to sign, later
-EXPECT = match_keys("đợi", "chờ", "mong đợi", "mong chờ", "chờ đợi")  # "mong đợi chuyến thăm": one that is planned
-GIFTS = match_keys("tặng", "hoa", "quà", "lẵng")
-PLURAL_WORDS = match_keys("các", "những", ",")
-TOLD = match_keys("tại", "sau", "trong", "thúc", "qua")
+REFERENCE = syllables("reference_words")
+CLOSING = last_syllables("closing_words")
+PURPOSE = words("purpose_words")
+CONVEY = words("convey_verbs")
+WISHES = words("wish_words")  # "nhất trí ký kết": agreed to sign, later
+EXPECT = words("expect_words")  # "mong đợi chuyến thăm": one that is planned
+GIFTS = words("gift_words")
+PLURAL_WORDS = words("plural_markers") | {","}
+TOLD = last_syllables("told_openers")
 
 
 def invited(sentence, index: int) -> bool:
@@ -46,9 +46,9 @@ def wished(sentence, index: int) -> bool:
     for back in range(index - 1, max(-1, index - 10), -1):
         if items[back].text in CLAUSE_END:
             return False
-        word = match_key(items[back].text)
-        pair = match_key(f"{items[back - 1].text} {items[back].text}") if back > 0 else word
-        expects = word in EXPECT or back + 1 < index and match_key(items[back + 1].text) in EXPECT
+        word = phrase_key(items[back].text)
+        pair = phrase_key(f"{items[back - 1].text} {items[back].text}") if back > 0 else word
+        expects = word in EXPECT or back + 1 < index and phrase_key(items[back + 1].text) in EXPECT
         if (word in WISHES or pair in WISHES) and not expects and pair not in EXPECT:
             return True
     return False

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .clauses import CLOSING, REFERENCE, invited, refers_back, sentence_text, speakers_of, wished
 from .dates import assign_dates, date_the_day, fix_years, relative_dates
 from .drafts import Draft, attach_speakers, finish, merge
-from .lexicon import words
+from .lexicon import last_syllables, syllables, words
 from .normalise import match_key, phrase_key
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
 from .resources import read_list
@@ -27,10 +27,10 @@ NAMED_TYPES = {"conference", "seminar"}  # told apart by the word that names the
 
 
 DOCUMENTS = words("document_words")
-ATTEND = frozenset(verb.split()[-1] for verb in words("attend_verbs"))  # "(tham) dự", "chủ trì", "chứng kiến"
+ATTEND = last_syllables("attend_verbs")  # "(tham) dự", "chủ trì", "chứng kiến"
 TWO, HAS, PASSIVE = match_key("hai"), match_key("có"), match_key("được")
 HABIT = words("habit_words")  # "việc hai bên thường xuyên gặp gỡ": no event
-SUBJECT_WORDS = frozenset(syllable for word in words("subject_words") for syllable in word.split())
+SUBJECT_WORDS = syllables("subject_words")
 PLURAL = words("plural_markers") | words("quantifiers")
 ANCHORS = words("event_anchors")
 ORDINAL, ORDINAL_OF = words("ordinal_nouns"), match_key("thứ")

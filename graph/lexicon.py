@@ -186,6 +186,17 @@ def words(name: str) -> frozenset[str]:
     return frozenset(phrase_key(word) for word in read_list("lexicon", f"{name}.txt"))
 
 
+def syllables(name: str) -> frozenset[str]:
+    """Every syllable key of the phrases of data/lexicon/<name>.txt ("nhà lãnh đạo": nhà, lãnh, đạo)."""
+    return frozenset(syllable for phrase in words(name) for syllable in phrase.split())
+
+
+def last_syllables(name: str) -> frozenset[str]:
+    """The last syllable key of each phrase of data/lexicon/<name>.txt ("chủ trì": trì), for a test of
+    the one token before a word."""
+    return frozenset(phrase.split()[-1] for phrase in words(name))
+
+
 def lexicon_lists() -> list[str]:
     """The names of the keyword lists (data/lexicon/*.txt) that :func:`words` reads."""
     return sorted(path.stem for path in data_path("lexicon").glob("*.txt"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Entry, Lexicon, load_lexicon, words
+from .lexicon import Entry, Lexicon, last_syllables, load_lexicon, words
 from .normalise import Token, tokenize
 from .records import Mention
 
@@ -73,7 +73,7 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
     return out
 
 
-COMPANY_WORDS = frozenset(noun.split()[-1] for noun in words("company_nouns"))  # "tập đoàn", "công ty", "hãng"
+COMPANY_WORDS = last_syllables("company_nouns")  # "tập đoàn", "công ty", "hãng"
 
 
 def _after_company(out: list[Mention]) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .chains import ORG_HEADS, ORG_STOP, Link, is_name, is_title, span_text
 from .mentions import COMPANY_WORDS, ORG_HEAD_WORDS
-from .lexicon import words
+from .lexicon import syllables, words
 from .normalise import match_key, phrase_key
 from .records import Mention
 
@@ -169,7 +169,7 @@ def names_an_org(items: list[Mention], index: int) -> bool:
     return False
 
 
-COMPANY_HEAD = frozenset(syllable for noun in words("company_nouns") for syllable in noun.split())
+COMPANY_HEAD = syllables("company_nouns")
 PLURAL = words("plural_markers")
 LIST_JOINS = {","} | words("list_joins")
 
