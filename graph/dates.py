@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .normalise import match_key, match_keys
+from .lexicon import last_syllables, words
 from .records import MEETING_TYPES
 
 if TYPE_CHECKING:
@@ -15,13 +15,11 @@ if TYPE_CHECKING:
 
 
 NAMED_YEAR = re.compile(r"[^.;:\n]{0,60}?(?<![\d/.-])((?:19|20)\d{2})(?![\d/.-])")  # "Hội nghị ... 2005 (AAS)"
-NOT_EVENT_DATE = match_keys("đến", "tới", "trước", "đoạn", "nhìn", "hạn")  # "đến năm 2030", "giai đoạn", "tầm nhìn"
-SAME_DAY_CUES = {tuple(match_key(w) for w in cue.split()) for cue in
-                 ("cùng ngày", "ngay sau", "sau đó", "sau lễ", "tiếp đó", "sau hội đàm", "sau cuộc", "trong ngày")}
-NEXT_DAY_CUES = {tuple(match_key(w) for w in cue.split()) for cue in ("hôm sau", "ngày hôm sau", "sáng hôm sau",
-                                                                     "chiều hôm sau", "ngày tiếp theo")}
-RELATIVE = match_keys("nơi")
-WHEN = match_keys("khi", "lúc")  # a relative clause: its event is not the one the date opens
+NOT_EVENT_DATE = last_syllables("not_event_date_words")  # "đến năm 2030", "giai đoạn", "tầm nhìn"
+SAME_DAY_CUES = {tuple(cue.split()) for cue in words("same_day_cues")}
+NEXT_DAY_CUES = {tuple(cue.split()) for cue in words("next_day_cues")}
+RELATIVE = words("relative_words")
+WHEN = words("when_words")  # a relative clause: its event is not the one the date opens
 SAME_DAY = MEETING_TYPES | {"signing", "ceremony"}
 
 
@@ -43,8 +41,7 @@ def fix_years(drafts: list[Draft], sentences: list, text: str) -> None:
             draft.date = f"{year}-{draft.date[2:]}"
 
 
-HISTORY = tuple(tuple(match_key(w) for w in cue.split()) for cue in
-                ("quan hệ ngoại giao", "kể từ", "thiết lập quan hệ", "ngày thành lập", "ra đời", "ký năm"))
+HISTORY = tuple(tuple(cue.split()) for cue in sorted(words("history_cues")))
 
 
 def _history(items: list, index: int) -> bool:
