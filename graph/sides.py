@@ -6,27 +6,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .normalise import match_key, match_keys
+from .lexicon import syllables, words
+from .normalise import match_key, phrase_key
 from .records import Mention
 
 if TYPE_CHECKING:
     from .drafts import Draft
 
 
-GROUP_START = {("đoàn", None), ("cộng", "đồng"), ("lãnh", "đạo"), ("đại", "diện"), ("các", "vị"), ("giới", None)}
-AND = match_keys("và", "cùng")
-GROUP_HEADS = match_keys("lãnh", "đoàn", "đại", "phía", "chính", "giới")  # "được lãnh đạo TP.HCM tiếp"
-DIRECTIONS = match_keys("tới", "đến", "sang", "thăm", "tại")
+GROUP_START = frozenset(tuple(opener.split()) for opener in words("group_openers"))
+AND = words("and_words")
+GROUP_HEADS = words("group_heads")  # "được lãnh đạo TP.HCM tiếp"
+DIRECTIONS = words("direction_words")
 CLAUSE_END = {";", ".", "?", "!", ":"}
 NATION = match_key("nước")
-THIS = match_keys("này", "bạn", "đó")
-STATE_FORMS = match_keys("cộng", "hòa", "hoà", "vương", "quốc", "liên", "bang", "nhà", "nước", "các")
-OBJECT_SKIP = match_keys("với", "thân", "mật", "đã", "ông", "bà", "ngài", "xã", "giao")
+THIS = words("nation_pointers")
+STATE_FORMS = syllables("state_forms")
+OBJECT_SKIP = syllables("object_skip")
 AMONG, WITH = match_key("giữa"), match_key("với")
-QUANTITY = match_keys("một", "số", "các", "những", "nhiều")
-GROUP_TAIL = match_keys("đã", "sẽ", "đang", "cùng", "để", "nhằm", "về", "tại")
-GROUP_STOPS = match_keys("tại", "do", "nhân", "để", "nhằm", "về", "đã", "sẽ", "đang", "thì", "nơi")
-CONSORTS = {"Hoàng hậu", "Phu nhân", "Đệ nhất Phu nhân"}  # a guest with their consort: one call, not two
+QUANTITY = syllables("group_quantity")
+GROUP_TAIL = words("group_tail")
+GROUP_STOPS = words("group_stops")
+CONSORTS = words("consorts")  # a guest with their consort: one call, not two
 PASSIVE, OF, AT, BY, LEAD, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "như"))
 
 
@@ -143,7 +144,7 @@ def fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
         group = _group_after(items, last) if last < len(items) and items[last].key in AND else None
     guests = [name for name, _ in after] + ([group] if group else [])
     taken.update(at for _, at in after)
-    draft.joint = bool(after) and (any(at > 0 and items[at - 1].key in CONSORTS for _, at in after) or any(
+    draft.joint = bool(after) and (any(at > 0 and phrase_key(items[at - 1].key) in CONSORTS for _, at in after) or any(
         m.key == SUCH_AS for m in items[index:max(index, after[0][1])]))  # "gặp một số lãnh đạo như A, B": one meeting
     hosts = persons_before(sentence, index, taken)  # "Nhà Vua và Hoàng hậu ... gặp lại Thủ tướng"
     fronted = index <= 2 and not any(i in sentence.persons for i in range(index))  # "Tiếp X, ..., Chủ tịch nước Y nói"
@@ -182,8 +183,8 @@ def _group_after(items: list[Mention], index: int) -> str | None:
 
 
 def _opens_group(items: list[Mention], at: int) -> bool:
-    return at + 1 < len(items) and any(
-        items[at].key == match_key(a) and (b is None or items[at + 1].key == match_key(b)) for a, b in GROUP_START)
+    return at + 1 < len(items) and (
+        (items[at].key,) in GROUP_START or (items[at].key, items[at + 1].key) in GROUP_START)
 
 
 def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], taken: set[int]) -> None:

@@ -5,8 +5,8 @@ import unicodedata
 
 import pytest
 
-from vnfa.lexicon import lexicon_lists, words
-from vnfa.normalise import phrase_key
+from vnfa.lexicon import last_syllables, lexicon_lists, syllables, words
+from vnfa.normalise import phrase_key, tokenize
 from vnfa.resources import data_path, read_list
 
 LISTS = lexicon_lists()
@@ -30,7 +30,8 @@ def test_a_keyword_list_loads_nfc_without_empty_or_duplicate_entries(name):
 
 
 @pytest.mark.parametrize("name, written, variant", [
-    ("org_heads", "Tòa án", "Toà án"),  # tone mark on the other vowel
+    ("state_forms", "cộng hòa", "cộng hoà"),  # tone mark on the other vowel
+    ("org_heads", "Tòa án", "Toà án"),
     ("org_heads", "Ủy ban", "Uỷ ban"),
     ("org_heads", "Quỹ", "quĩ"),  # final y as i, lower case
     ("former", "cựu", "CỰU"),
@@ -43,3 +44,18 @@ def test_a_spelling_variant_of_an_entry_matches(name, written, variant):
 
 def test_a_word_not_in_a_list_does_not_match():
     assert phrase_key("Tòa nhà") not in words("org_heads")
+
+
+def test_a_word_of_the_text_in_the_other_tone_spelling_matches_the_entry():
+    tokens = tokenize("Chuyến thăm Cộng hoà Hungary")  # the list writes "cộng hòa"
+    assert [t.key in syllables("state_forms") for t in tokens] == [False, False, True, True, False]
+
+
+@pytest.mark.parametrize("read, name, expected", [
+    (syllables, "subject_words", {"nhà", "lãnh", "đạo", "tiến", "hành"}),
+    (last_syllables, "attend_verbs", {"dự", "trì", "kiến", "mạc", "cai"}),
+])
+def test_syllables_of_the_phrases(read, name, expected):
+    keys = {phrase_key(word) for word in expected}
+    assert keys <= read(name)
+    assert read is syllables or read(name) == keys
