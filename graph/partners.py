@@ -5,32 +5,30 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .normalise import fold, fold_word
+from .lexicon import words
+from .normalise import match_key, phrase_key
 from .records import MEETING_TYPES, Event, Meeting, Partner, Role, Visit
 from .resources import read_list, read_table
 
 VIETNAM = "VN"
 MEETINGS = MEETING_TYPES | {"signing"}  # events that show two sides working together
-BILATERAL = {fold(w) for w in ("hai nước", "song phương", "hai bên", "hai Đảng", "Việt", "hai nhà lãnh đạo",
-                               "hai Chính phủ", "hai Quốc hội", "hai dân tộc")}
-LOCATION = {fold_word(w) for w in ("tại", "ở", "thủ đô")}
-# "Công ước Liên hợp quốc về Luật Biển", "Hiến chương LHQ": a document named after a body, no partner
-CHARTERS = tuple(fold(w) for w in ("Công ước", "Hiến chương", "Nghị quyết"))
-# "Hiệp định Đối tác kinh tế toàn diện khu vực (RCEP)": an acronym that names the agreement
-AGREEMENTS = tuple(fold(w) for w in ("Hiệp định", "Hiệp ước", "Thỏa thuận", "Công ước", "Tuyên bố"))
-MEDIA = tuple(fold(w) for w in ("hãng", "báo", "tờ", "đài", "kênh", "tạp chí", "thông tấn", "trang"))
-TOPICS = tuple(fold(w) for w in ("vấn đề", "tình hình", "khủng hoảng"))  # "vấn đề Myanmar": a topic, not a partner
-INSTITUTIONS = tuple(fold(w) for w in ("Bệnh viện", "Trường", "Đại học", "Học viện", "Viện", "Trung tâm", "Hội"))
+BILATERAL = words("bilateral_words")
+LOCATION = words("location_words")
+CHARTERS = words("charters")  # "Hiến chương LHQ": a document named after a body, no partner
+AGREEMENTS = tuple(sorted(words("agreements")))  # "Hiệp định Đối tác kinh tế toàn diện khu vực (RCEP)"
+MEDIA = words("media_words")
+TOPICS = words("topic_words")  # "vấn đề Myanmar": a topic, not a partner
+INSTITUTIONS = tuple(sorted(words("institutions")))
 # "nước thứ 4 sau Nhật Bản, Hàn Quốc" orders Vietnam's partners; "cao hơn Thái Lan" measures against others
-COMPARISONS = tuple(fold(w) for w in ("so với", "hơn", "hơn cả", "kém", "bằng", "giống", "tương tự", "vượt",
-                                      "vượt qua"))
-LIST_LINKS = {fold(w) for w in (",", "và", "-", "–")}
+COMPARISONS = tuple(sorted(words("comparisons")))
+LIST_LINKS = {",", "-", "–"} | words("list_joins")
+OF = match_key("của")
 MIN_LIST = 4  # "Việt Nam, Trung Quốc, Nhật Bản, Hàn Quốc...": members listed, not partners one by one
 
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
-    cooperation = frozenset(fold(w) for w in read_list("lexicon", "cooperation.txt"))
+    cooperation = words("cooperation")
     members = frozenset(read_list("lexicon", "vn_memberships.txt"))
     parents = {row["code"]: row["parent"] for row in read_table("lexicon", "org_parents.tsv")}
     return cooperation, members, parents
@@ -38,7 +36,7 @@ def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _sports() -> tuple[str, ...]:
-    return tuple(f" {fold(w)} " for w in read_list("lexicon", "sports.txt"))
+    return tuple(f" {word} " for word in sorted(words("sports")))
 
 
 def find_partners(sentences: list, events: list[Event], visits: list[Visit], roles: tuple[Role, ...],
@@ -79,7 +77,7 @@ def find_partners(sentences: list, events: list[Event], visits: list[Visit], rol
 def _from_sentence(sentence, cooperation, members, parents, add, bilateral: bool = False,
                    about_vietnam: bool = True) -> None:
     items = sentence.items
-    text = fold(" ".join(m.text for m in items))
+    text = phrase_key(" ".join(m.text for m in items))
     padded = f" {text} "
     if any(word in padded for word in _sports()):
         return  # "Đội tuyển sẽ gặp Philippines ở bán kết": a fixture, not a partner
@@ -130,9 +128,9 @@ def _mentioned_only(items: list, index: int) -> bool:
 def _compared(items: list, index: int) -> bool:
     """'cao hơn Thái Lan, Indonesia', 'vượt qua Trung Quốc': a country Vietnam is measured against."""
     start = index
-    while start > 1 and fold(items[start - 1].text) in LIST_LINKS and items[start - 2].kind in ("country", "intl"):
+    while start > 1 and phrase_key(items[start - 1].text) in LIST_LINKS and items[start - 2].kind in ("country", "intl"):
         start -= 2
-    before = f" {fold(' '.join(m.text for m in items[max(0, start - 2):start]))}"
+    before = f" {phrase_key(' '.join(m.text for m in items[max(0, start - 2):start]))}"
     return before.endswith(tuple(f" {phrase}" for phrase in COMPARISONS))
 
 
@@ -140,11 +138,11 @@ def _names_an_institution(items: list, index: int) -> bool:
     """'Bệnh viện Việt - Đức', 'Trường Đại học Việt - Nhật': a Vietnamese institution's name."""
     if index < 3 or items[index - 1].text not in ("-", "–") or items[index - 2].text != "Việt":
         return False
-    return fold(" ".join(m.text for m in items[max(0, index - 4):index - 2])).endswith(INSTITUTIONS)
+    return phrase_key(" ".join(m.text for m in items[max(0, index - 4):index - 2])).endswith(INSTITUTIONS)
 
 
 def _names_a_document(items: list, index: int) -> bool:
-    if fold(items[index].get("name") or "").startswith(AGREEMENTS):
+    if phrase_key(items[index].get("name") or "").startswith(AGREEMENTS):
         return True  # "Hiệp định Đối tác Kinh tế Toàn diện Khu vực": a treaty, not a body
     if _has_phrase(items[max(0, index - 5):index], CHARTERS):
         return True  # "Nghị quyết liên quan của Hội đồng Bảo an"
@@ -155,13 +153,13 @@ def _names_a_document(items: list, index: int) -> bool:
 
 def _credits_media(items: list, index: int) -> bool:
     """'hãng AFP (Pháp)', 'Tờ Người bảo vệ của Anh': where a quoted outlet comes from."""
-    if index == 0 or fold(items[index - 1].text) not in ("(", fold("của")):
+    if index == 0 or phrase_key(items[index - 1].text) not in ("(", OF):
         return False
     return _has_phrase(items[max(0, index - 7):index - 1], MEDIA)
 
 
-def _has_phrase(items: list, phrases: tuple[str, ...]) -> bool:
-    text = f" {fold(' '.join(m.text for m in items))} "
+def _has_phrase(items: list, phrases: frozenset[str]) -> bool:
+    text = f" {phrase_key(' '.join(m.text for m in items))} "
     return any(f" {phrase} " in text for phrase in phrases)
 
 
@@ -174,7 +172,7 @@ def _long_lists(items: list) -> set[int]:
     for index, item in enumerate(items + [None]):
         if item is not None and item.kind == "country":
             run.append(index)
-        elif item is not None and run and fold(item.text) in LIST_LINKS:
+        elif item is not None and run and phrase_key(item.text) in LIST_LINKS:
             continue
         else:
             if len(run) >= MIN_LIST:
@@ -194,11 +192,9 @@ def _is_location(items: list, index: int) -> bool:
     return before is not None and before.text == "(" and index > 1 and items[index - 2].kind == "place"
 
 
-MEMBERSHIP = tuple(fold(w) for w in ("thành viên", "gia nhập", "Cộng đồng", "khối", "Chủ tịch", "trong",
-                                     "diễn đàn", "chủ nhà", "đăng cai", "khuôn khổ"))
+MEMBERSHIP = words("membership_words")
 # "đàm phán gia nhập WTO", "ủng hộ Việt Nam gia nhập": accession under way is no membership yet
-ACCESSION = tuple(fold(w) for w in ("đàm phán gia nhập", "tiến trình gia nhập", "quá trình gia nhập",
-                                    "ủng hộ Việt Nam gia nhập", "ủng hộ VN gia nhập", "sớm gia nhập"))
+ACCESSION = words("accession_words")
 
 
 def _membership(text: str) -> bool:
