@@ -192,8 +192,3 @@ def match_key(word: str) -> str:
     True
     """
     return _FINAL_Y.sub("i", fold_word(word))
-
-
-def match_keys(*words: str) -> set[str]:
-    """The match keys of a few words, for the small keyword sets of the extraction modules."""
-    return {match_key(word) for word in words}

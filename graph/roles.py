@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .chains import Link
-from .lexicon import Lexicon
+from .lexicon import Lexicon, words
 from .names import Ref
 from .normalise import fold, phrase_key, tokenize
 from .records import Role
@@ -88,7 +88,7 @@ def _role(ref: Ref, link: Link, closing: Link | None, lexicon: Lexicon) -> Role:
                 "former" if link.former else None, entry.get("title_en") if entry else None, org_key)
 
 
-STATE_ORGANS = tuple(phrase_key(w) + " " for w in ("Bộ", "Hạ viện", "Thượng viện", "Quốc hội", "Chính phủ", "Nghị viện"))
+STATE_ORGANS = tuple(sorted(organ + " " for organ in words("state_organs")))
 
 
 def _without_country(org: str | None, lexicon: Lexicon) -> str | None:
