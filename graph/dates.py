@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
+from .draft import Draft
 from .lexicon import last_syllables, words
 from .records import MEETING_TYPES
-
-if TYPE_CHECKING:
-    from .drafts import Draft
-
-
 
 NAMED_YEAR = re.compile(r"[^.;:\n]{0,60}?(?<![\d/.-])((?:19|20)\d{2})(?![\d/.-])")  # "Hội nghị ... 2005 (AAS)"
 NOT_EVENT_DATE = last_syllables("not_event_date_words")  # "đến năm 2030", "giai đoạn", "tầm nhìn"

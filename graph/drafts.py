@@ -2,34 +2,14 @@
 words reported at them, and finished into events, meetings and visits."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from .dates import dates_agree, more_specific
+from .draft import Draft
 from .records import MEETING_TYPES, Event, Meeting, Visit
 
 SPLIT_TYPES = {"reception", "meeting"}
 PRECISE_TYPES = {"talks", "reception"}  # what a back-reference may call a meeting told as a mere "gặp"
-
-
-@dataclass
-class Draft:
-    """An event while it is being built; merged with others of the same story."""
-
-    type: str
-    story: int
-    start: int
-    end: int
-    date: str | None = None
-    place: str | None = None
-    organizer: str | None = None
-    name: str | None = None
-    hosts: list[str] = field(default_factory=list)  # the subject side; visitors for visits
-    guests: list[str] = field(default_factory=list)
-    destinations: list[str] = field(default_factory=list)  # ISO codes, visits
-    speakers: list[str] = field(default_factory=list)
-    label: frozenset[str] = frozenset()  # organisations in the event's name ("Hội nghị Cấp cao APEC"), to tell apart
-    joint: bool = False  # guests received together (a head of state and their consort)
-    told: bool = False  # may refer back to an event told before ("kết thúc chuyến thăm"): its date yields
 
 
 def compatible(a: Draft, b: Draft) -> bool:

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from .clauses import CLOSING, REFERENCE, invited, refers_back, sentence_text, speakers_of, wished
 from .dates import assign_dates, date_the_day, fix_years, relative_dates
-from .drafts import Draft, attach_speakers, finish, merge
+from .draft import Draft
+from .drafts import attach_speakers, finish, merge
 from .lexicon import last_syllables, syllables, words
 from .normalise import match_key, phrase_key
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit

@@ -4,15 +4,10 @@ person ("Đoàn đại biểu ..."), visitors and destinations.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from .draft import Draft
 from .lexicon import syllables, words
 from .normalise import match_key, phrase_key
 from .records import Mention
-
-if TYPE_CHECKING:
-    from .drafts import Draft
-
 
 GROUP_START = frozenset(tuple(opener.split()) for opener in words("group_openers"))
 AND = words("and_words")
