@@ -23,6 +23,7 @@ from .lexicon import load_lexicon
 from .normalise import fold, tokenize
 from .resources import data_path
 from .styles import RELATIONS, VIEW_NAMES
+from .vocab import event_labels
 
 ID = "https://w3id.org/vnfa/id/"
 CLASS_TYPES = {
@@ -35,13 +36,6 @@ CLASS_TYPES = {
 }
 # a node of several classes is drawn as the first of its types here
 TYPE_PRIORITY = ("event", "person", "intl", "country", "group", "organisation")
-EVENT_LABELS = {
-    "visit": ("Chuyến thăm", "Visit"), "reception": ("Cuộc tiếp", "Reception"),
-    "talks": ("Hội đàm", "Talks"), "meeting": ("Cuộc gặp", "Meeting"),
-    "phone_call": ("Điện đàm", "Phone call"), "seminar": ("Hội thảo", "Seminar"),
-    "conference": ("Hội nghị", "Conference"), "ceremony": ("Buổi lễ", "Ceremony"),
-    "signing": ("Lễ ký kết", "Signing"), "other": ("Sự kiện", "Event"),
-}
 MAX_LABEL = 42
 
 
@@ -122,7 +116,8 @@ def display_date(date: str | None, lang: str) -> str:
 
 
 def _event_labels(name: str | None, etype: str | None, date: str | None) -> tuple[str, str]:
-    vi, en = EVENT_LABELS.get((etype or "other").rsplit("#", 1)[-1], EVENT_LABELS["other"])
+    labels = event_labels()  # the event classes' labels in the ontology
+    vi, en = labels.get((etype or "other").rsplit("#", 1)[-1], labels["other"])
     when_vi, when_en = (f" {display_date(date, lang)}" if date else "" for lang in ("vi", "en"))
     return short(name) if name else vi + when_vi, en + when_en
 
@@ -175,8 +170,8 @@ def _label_en(iri: str, data: dict) -> str:
 
 def title_labels(title: str) -> tuple[str, str]:
     """A post's title (or a meeting's event type) in Vietnamese and English."""
-    if title in EVENT_LABELS:
-        return EVENT_LABELS[title]
+    if title in event_labels():
+        return event_labels()[title]
     entry = load_lexicon().titles.get(fold(title))
     return title, (entry.get("title_en") if entry else "") or title
 

@@ -2,8 +2,13 @@
 and the standard ones it reuses."""
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from functools import lru_cache
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDFS, DefinedNamespace
+
+from .errors import GraphError
+from .resources import data_path
 
 BASE = "https://w3id.org/vnfa/"
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -99,6 +104,24 @@ EVENT_CLASSES = {
     "ceremony": VNFA.Ceremony, "signing": VNFA.Signing, "other": VNFA.OtherEvent,
 }
 EVENT_TYPES = {name: VNFA[name] for name in EVENT_CLASSES}
+
+
+@lru_cache(maxsize=1)
+def event_labels() -> dict[str, tuple[str, str]]:
+    """Event type -> the Vietnamese and English rdfs:label of its class in data/ontology/vnfa.ttl.
+
+    >>> event_labels()["talks"]
+    ('Hội đàm', 'Talks')
+    """
+    ontology = Graph().parse(data_path("ontology", "vnfa.ttl"), format="turtle")
+    return {name: (_label(ontology, iri, "vi"), _label(ontology, iri, "en")) for name, iri in EVENT_CLASSES.items()}
+
+
+def _label(ontology: Graph, iri: URIRef, language: str) -> str:
+    found = [str(o) for o in ontology.objects(iri, RDFS.label) if isinstance(o, Literal) and o.language == language]
+    if not found:
+        raise GraphError(f"data/ontology/vnfa.ttl gives {iri} no rdfs:label @{language}: add one")
+    return found[0]
 LEVELS = {name: VNFA[name] for name in ("comprehensive_strategic", "strategic", "comprehensive", "special", "member")}
 PREFIXES = {"vnfa": str(VNFA._NS), "org": str(ORG), "schema": str(SCHEMA), "prov": str(PROV), "wd": str(WD),
             "id": BASE + "id/", "skos": "http://www.w3.org/2004/02/skos/core#",
