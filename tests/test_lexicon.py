@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
+
+import vnfa
 
 from vnfa.lexicon import last_syllables, lexicon_lists, syllables, words
 from vnfa.normalise import phrase_key, tokenize
@@ -59,3 +62,10 @@ def test_syllables_of_the_phrases(read, name, expected):
     keys = {phrase_key(word) for word in expected}
     assert keys <= read(name)
     assert read is syllables or read(name) == keys
+
+
+def test_every_keyword_list_is_read_by_the_code():
+    package = Path(vnfa.__file__).resolve().parent
+    code = "\n".join(path.read_text(encoding="utf-8") for path in package.rglob("*.py") if not path.is_symlink())
+    unread = [name for name in LISTS if f'"{name}"' not in code and f'"{name}.txt"' not in code]
+    assert unread == []
