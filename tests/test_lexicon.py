@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 import vnfa
-
 from vnfa.lexicon import last_syllables, lexicon_lists, syllables, words
 from vnfa.normalise import phrase_key, tokenize
 from vnfa.resources import data_path, read_list
