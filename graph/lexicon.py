@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .errors import GraphError
 from .normalise import Token, match_key, phrase_key, tokenize
 from .resources import data_path, read_list, read_table
 
@@ -180,9 +181,11 @@ def words(name: str) -> frozenset[str]:
     a phrase, space-joined), so that tone-mark, case and final y/i variants match: compare them with
     ``phrase_key(text)``, or a single token's ``key``.
 
-    >>> phrase_key("hoà bình") == phrase_key("Hòa bình")
+    >>> phrase_key("Uỷ ban") in words("org_heads")  # the list writes "Ủy ban"
     True
     """
+    if not data_path("lexicon", f"{name}.txt").is_file():
+        raise GraphError(f"no keyword list data/lexicon/{name}.txt: use one of {', '.join(lexicon_lists())}")
     return frozenset(phrase_key(word) for word in read_list("lexicon", f"{name}.txt"))
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import vnfa
+from vnfa.errors import GraphError
 from vnfa.lexicon import last_syllables, lexicon_lists, syllables, words
 from vnfa.normalise import phrase_key, tokenize
 from vnfa.resources import data_path, read_list
@@ -68,3 +69,8 @@ def test_every_keyword_list_is_read_by_the_code():
     code = "\n".join(path.read_text(encoding="utf-8") for path in package.rglob("*.py") if not path.is_symlink())
     unread = [name for name in LISTS if f'"{name}"' not in code and f'"{name}.txt"' not in code]
     assert unread == []
+
+
+def test_an_unknown_list_name_says_which_exist():
+    with pytest.raises(GraphError, match=r"no keyword list data/lexicon/org_head\.txt: use one of .*org_heads"):
+        words("org_head")
