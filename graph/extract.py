@@ -13,6 +13,7 @@ from .mentions import find_mentions
 from .names import Sentence, find_people, find_surnames, resolve_people, resolve_titles
 from .normalise import split_sentences
 from .partners import find_partners
+from .pronouns import resolve_first_person
 from .records import Article, Extraction, Mention
 from .roles import make_roles, nationalities
 
@@ -29,6 +30,7 @@ def extract(article: Article, lexicon: Lexicon | None = None) -> Extraction:
     people = resolve_people(refs)
     resolve_titles(title_refs, refs)
     find_surnames(sentences, people)
+    resolve_first_person(sentences)
     foreign = main_foreign_country(sentences)
     for sentence in sentences:
         sentence.foreign = foreign

@@ -122,16 +122,33 @@ def _mentioned_only(items: list, index: int) -> bool:
     """A venue, a document or agreement named after the body, a news outlet's country, a topic, a namesake."""
     return _is_location(items, index) or _names_a_document(items, index) or _credits_media(items, index) \
         or _has_phrase(items[max(0, index - 2):index], TOPICS) or _names_an_institution(items, index) \
-        or _compared(items, index)
+        or _compared(items, index) or _explains_group(items, index)
 
 
 def _compared(items: list, index: int) -> bool:
     """'cao hơn Thái Lan, Indonesia', 'vượt qua Trung Quốc': a country Vietnam is measured against."""
-    start = index
-    while start > 1 and phrase_key(items[start - 1].text) in LIST_LINKS and items[start - 2].kind in ("country", "intl"):
-        start -= 2
+    start = _run(items, index, -1, ("country", "intl"))
     before = f" {phrase_key(' '.join(m.text for m in items[max(0, start - 2):start]))}"
     return before.endswith(tuple(f" {phrase}" for phrase in COMPARISONS))
+
+
+def _explains_group(items: list, index: int) -> bool:
+    """'các nước G7 (Mỹ, Anh, Pháp...)', 'đối tác ở Đông Á (Trung Quốc, Hàn Quốc)': countries listed in brackets
+    to say who a group is, not partners one by one."""
+    start, end = _run(items, index, -1), _run(items, index, 1)
+    countries = sum(m.kind == "country" for m in items[start:end + 1])
+    closing = next((m for m in items[end + 1:end + 6] if m.kind != "punct" or m.text == ")"), None)
+    return countries >= 2 and start > 0 and items[start - 1].text == "(" and closing is not None and closing.text == ")"
+
+
+def _run(items: list, index: int, step: int, kinds: tuple[str, ...] = ("country",)) -> int:
+    """The last index of the run of countries (or ``kinds``) through ``index``, joined by commas and 'và',
+    going ``step``."""
+    at = index
+    while 0 <= at + 2 * step < len(items) and phrase_key(items[at + step].text) in LIST_LINKS \
+            and items[at + 2 * step].kind in kinds:
+        at += 2 * step
+    return at
 
 
 def _names_an_institution(items: list, index: int) -> bool:

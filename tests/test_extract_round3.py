@@ -1,0 +1,73 @@
+"""Extraction leftovers of round 3, on sentences written for these tests: "tôi" in interviews and
+quotations, countries listed to explain a group, several signings in one place, conferences dated by a
+year alone, unknown places before foreign names."""
+from __future__ import annotations
+
+import pytest
+
+from vnfa.extract import extract
+from vnfa.read import parse_page
+
+TITLE = "Tiêu đề bài\n"
+
+
+def run(text: str):
+    return extract(parse_page(TITLE + text, "t"))
+
+
+def speakers(text: str) -> set[str]:
+    return {name for e in run(text).events for name in e.speakers}
+
+
+def visits(text: str) -> set[tuple[str, str]]:
+    return {(v.person, v.country) for v in run(text).visits}
+
+
+def partners(text: str) -> set[str]:
+    return {p.code for p in run(text).partners}
+
+
+INTERVIEW = ("Phóng viên đã phỏng vấn Đại sứ Nhật Bản tại Việt Nam Ito Naoki về chuyến thăm Nhật Bản của "
+             "Thủ tướng Phạm Minh Chính.\n"
+             "- Phóng viên: Ông đánh giá thế nào về chuyến thăm?\n"
+             "- Đại sứ Ito Naoki: Tôi cho rằng chuyến thăm đã thành công tốt đẹp.\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the answer after the interviewee's label is theirs
+    (INTERVIEW, {"Ito Naoki"}),
+    # the interviewer's question is no one's words; a "tôi" outside any answer or quotation is no one
+    ("- Phóng viên: Ông đánh giá thế nào về chuyến thăm Nhật Bản của Thủ tướng Phạm Minh Chính?\n"
+     "Tôi cho rằng chuyến thăm rất quan trọng.\n", set()),
+])
+def test_first_person_speaks_for_the_interviewee(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a visit told in the first person, inside a quotation that runs over two sentences
+    ('Ngày 3/5, Thủ tướng Phạm Minh Chính điện đàm với Thủ tướng Úc Anthony Albanese. Ông Albanese nói: '
+     '"Chiều nay tôi đã nhận lời. Tôi sẽ sang thăm Việt Nam vào tháng 9 tới".',
+     {("Anthony Albanese", "VN")}),
+    # the speaker named after the quotation
+    ('"Tôi sẽ thăm Việt Nam vào tháng 9 tới", Thủ tướng Úc Anthony Albanese cho biết.', {("Anthony Albanese", "VN")}),
+    # "chúng tôi" is a side, not the speaker alone
+    ("- Đại sứ Ito Naoki: Năm tới, chúng tôi sẽ sang thăm Việt Nam.\n", set()),
+    ("- Đại sứ Ito Naoki: Năm tới, tôi sẽ sang thăm Việt Nam.\n", {("Ito Naoki", "VN")}),
+    # a quotation closed before: the "tôi" after it is nobody's
+    ('Thủ tướng Úc Anthony Albanese nói: "Quan hệ hai nước rất tốt". Tôi sẽ thăm Việt Nam vào tháng 9 tới.', set()),
+])
+def test_first_person_in_a_quotation_is_the_quoted_person(text, expected):
+    assert visits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # countries in brackets say who a group is
+    ("Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Canada Justin Trudeau. Hai bên nhất trí hợp tác tại "
+     "hội nghị của nhóm G7 (Mỹ, Anh, Pháp, ...) sắp tới.", {"CA", "G7"}),
+    ("Việt Nam hợp tác với các đối tác ở Đông Á (Trung Quốc, Hàn Quốc) trong lĩnh vực năng lượng.", set()),
+    # one country in brackets, or brackets that are no list, keep their partners
+    ("Việt Nam đã ký hiệp định hợp tác với Nhật Bản (JICA) và Hàn Quốc.", {"JP", "KR"}),
+])
+def test_bracketed_countries_explaining_a_group_are_no_partners(text, expected):
+    assert partners(text) == expected
