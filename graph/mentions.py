@@ -14,7 +14,7 @@ from .normalise import Token, tokenize
 from .records import Mention
 
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}I{0,3})$")
-VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u036f]|[à-ỹ](?<![àáèéìíòóùúýãẽĩõũỹâêôç])")
+VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u0300-\u036f]|[à-ỹ](?<![àáèéìíòóùúýãẽĩõũỹâêôçäëïöüñåøæ])")
 NAME_PARTICLES = words("name_particles")
 MAX_VN_NAME = 4
 TITLE_PREFIXES = words("title_prefixes")
@@ -47,7 +47,8 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
             index = cut
             continue
         if name_end and _name_wins(match, name_end, tokens, token, lexicon):
-            if name_end - index >= 3 and _after_company(out):  # "tập đoàn Microsoft Bill Gates"
+            if name_end - index >= 3 and _glued_owner(out, tokens[index:name_end], lexicon):
+                # "tập đoàn Microsoft Bill Gates", "bang Queensland Annastacia Palaszczuk"
                 out.append(Mention("word", token.start, token.end, token.text, token.key))
                 index += 1
                 continue
@@ -74,11 +75,17 @@ def find_mentions(text: str, start: int, end: int, lexicon: Lexicon | None = Non
 
 
 COMPANY_WORDS = last_syllables("company_nouns")  # "tập đoàn", "công ty", "hãng"
+TERRITORY_WORDS = last_syllables("territory_nouns")  # "bang", "phe ly khai"
 
 
-def _after_company(out: list[Mention]) -> bool:
-    """A capitalised run right after a company word opens with the company's name."""
-    return bool(out) and out[-1].kind == "word" and out[-1].key in COMPANY_WORDS and out[-1].text.islower()
+def _glued_owner(out: list[Mention], run: list[Token], lexicon: Lexicon) -> bool:
+    """A capitalised run right after a company word opens with the company's name; a foreign one right after
+    a word for a territory or a group ("bang", "phe ly khai") opens with the place's or group's name."""
+    before = out[-1] if out else None
+    if before is None or before.kind != "word" or not before.text.islower():
+        return False
+    foreign = not any(_is_vietnamese(t.text) for t in run) and not _is_surname(run[0], lexicon)
+    return before.key in COMPANY_WORDS or foreign and before.key in TERRITORY_WORDS
 
 
 def _name_wins(match, name_end: int, tokens: list[Token], token: Token, lexicon: Lexicon) -> bool:

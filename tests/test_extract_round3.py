@@ -71,3 +71,22 @@ def test_first_person_in_a_quotation_is_the_quoted_person(text, expected):
 ])
 def test_bracketed_countries_explaining_a_group_are_no_partners(text, expected):
     assert partners(text) == expected
+
+
+def persons(text: str) -> set[str]:
+    return set(run(text).persons)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unknown place or group after a word for one opens the capitalised run; the person follows
+    ("Thống đốc bang Queensland Annastacia Palaszczuk tiếp Đại sứ Việt Nam Nguyễn Tất Thành.",
+     {"Annastacia Palaszczuk", "Nguyễn Tất Thành"}),
+    ("Lãnh đạo phe ly khai Chechnya Aslan Maskhadov cho biết sẽ đàm phán.", {"Aslan Maskhadov"}),
+    ("Thủ hiến bang Bavaria Markus Söder hội kiến Thủ tướng Phạm Minh Chính.", {"Markus Söder", "Phạm Minh Chính"}),
+    # a two-word name after such a word is the person's alone; a long name after a title stays whole
+    ("Thị trưởng thành phố Eric Adams gặp Thủ tướng Phạm Minh Chính.", {"Eric Adams", "Phạm Minh Chính"}),
+    ("Tổng thống Mỹ George Walker Bush hội đàm với Chủ tịch nước Trần Đức Lương.",
+     {"George Walker Bush", "Trần Đức Lương"}),
+])
+def test_unknown_place_before_a_foreign_name_is_not_part_of_it(text, expected):
+    assert persons(text) == expected
