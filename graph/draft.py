@@ -24,4 +24,7 @@ class Draft:
     speakers: list[str] = field(default_factory=list)
     label: frozenset[str] = frozenset()  # organisations in the event's name ("Hội nghị Cấp cao APEC"), to tell apart
     joint: bool = False  # guests received together (a head of state and their consort)
+    signers: frozenset[str] = frozenset()  # the capitalised words of a signing's subject ("Phòng Thương mại")
+    another: bool = False  # "ký hai văn kiện khác": not one told before
+    future: bool = False  # "sẽ ký": still to come, not the one told as done
     told: bool = False  # may refer back to an event told before ("kết thúc chuyến thăm"): its date yields

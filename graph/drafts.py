@@ -29,11 +29,19 @@ def compatible(a: Draft, b: Draft) -> bool:
         if a.destinations and b.destinations and not set(a.destinations) & set(b.destinations):
             return False
         return not (a.hosts and b.hosts and not set(a.hosts) & set(b.hosts))
-    if a.type == "signing" and a.place and b.place and a.place != b.place:
-        return False  # "Tại Algeria, hai nước cũng đã ký ...": another signing than the one in Nam Phi
+    if a.type == "signing" and not _same_signing(a, b):
+        return False
     if any(_apart(a.label, b.label, mark) for mark in LABEL_MARKS):  # "Hội nghị Cấp cao APEC" is not "Hội nghị ASEM"
         return False
     return not (a.name and b.name and a.name != b.name)
+
+
+def _same_signing(a: Draft, b: Draft) -> bool:
+    """'Tại Algeria, hai nước cũng đã ký ...' is another signing than the one in Nam Phi; so is one by other
+    signers ('Phòng Thương mại hai nước cũng ký'), of other documents ('văn kiện khác'), or one yet to come."""
+    if a.place and b.place and a.place != b.place or b.another or a.future != b.future:
+        return False
+    return not (a.signers and b.signers and not a.signers & b.signers)
 
 
 def _apart(a: frozenset[str], b: frozenset[str], mark: str) -> bool:

@@ -36,6 +36,8 @@ PLURAL = words("plural_markers") | words("quantifiers")
 ANCHORS = words("event_anchors")
 ORDINAL, ORDINAL_OF = words("ordinal_nouns"), match_key("thứ")
 SHARED_SIDE_LINKS = frozenset({"", ","}) | words("shared_side_links")
+FUTURE, ANOTHER = words("future_words"), words("another_words")
+SIGNER_KINDS = {"org", "intl", "word"}  # bodies; persons and states sign for them
 
 
 def find_events(sentences: list, article: Article, nationality: dict[str, str] | None = None
@@ -162,8 +164,26 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         draft.name = _quoted_name(items, index)
         draft.label = _label(items, index)
         draft.organizer = _organizer(items, index)
+        if kind == "signing":
+            _signing(items, index, draft)
     draft.place = draft.place or _place(items, index)
     return draft if keep else None
+
+
+def _signing(items: list[Mention], index: int, draft: Draft) -> None:
+    """Who signs ('Phòng Thương mại hai nước cũng ký'), whether it is yet to come ('sẽ ký') and whether
+    its documents are others than those told ('ký hai văn kiện khác')."""
+    start = index
+    while start > 0 and items[start - 1].text not in (",", ";", ":", ".") and items[start - 1].key != PASSIVE:
+        start -= 1
+    passive = start > 0 and items[start - 1].key == PASSIVE
+    draft.signers = frozenset() if passive else frozenset(
+        m.key or m.text for at, m in enumerate(items[start:index], start)
+        if m.text[:1].isupper() and m.kind in SIGNER_KINDS and not (at == start and m.kind == "word"))
+    draft.future = any(m.key in FUTURE for m in items[max(0, index - 3):index])
+    after = items[index + 1:index + 10]
+    draft.another = any(m.key in ANOTHER for m in after[:next(
+        (i for i, m in enumerate(after) if m.text in (",", ";", ".") or m.kind == "trigger"), len(after))])
 
 
 def _bystanders(items: list[Mention], index: int) -> bool:

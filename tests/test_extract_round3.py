@@ -90,3 +90,25 @@ def persons(text: str) -> set[str]:
 ])
 def test_unknown_place_before_a_foreign_name_is_not_part_of_it(text, expected):
     assert persons(text) == expected
+
+
+def signings(text: str) -> list[tuple[str | None, str | None]]:
+    return [(e.date, e.place) for e in run(text).events if e.type == "signing"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # other signers in the same place: two signings
+    ("Tại Hà Nội, Chính phủ hai nước đã ký 3 văn kiện hợp tác. Hiệp hội Doanh nghiệp hai nước cũng ký "
+     "một thỏa thuận về đầu tư.", [(None, "Hà Nội"), (None, None)]),
+    # one to come besides one done
+    ("Hai Bộ trưởng đã ký Bản ghi nhớ về hợp tác giáo dục. Hiệp định về lao động sẽ được ký tại Seoul "
+     "trong chuyến thăm sắp tới.", [(None, None), (None, "Seoul")]),
+    # documents said to be others than those told
+    ("Ngày 4/6, hai Thủ tướng chứng kiến lễ ký 5 văn kiện hợp tác. Hai Bộ trưởng Ngoại giao còn ký "
+     "một văn kiện khác về lãnh sự.", [("--06-04", None), ("--06-04", None)]),
+    # the same signing told by the headline, its witnesses and its signers stays one
+    ("Việt Nam và Ba Lan ký hai văn kiện hợp tác. Ngày 4/6, hai Thủ tướng đã chứng kiến lễ ký kết 2 văn kiện. "
+     "Thủ tướng Phạm Minh Chính và Thủ tướng Ba Lan Donald Tusk đã ký Tuyên bố chung.", [("--06-04", None)]),
+])
+def test_signings_of_other_documents_or_signers_are_apart(text, expected):
+    assert signings(text) == expected
