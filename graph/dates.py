@@ -16,6 +16,7 @@ NEXT_DAY_CUES = {tuple(cue.split()) for cue in words("next_day_cues")}
 RELATIVE = words("relative_words")
 WHEN = words("when_words")  # a relative clause: its event is not the one the date opens
 SAME_DAY = MEETING_TYPES | {"signing", "ceremony"}
+LISTED = 60  # how near the next of events listed after a bare year must be to share it
 
 
 def fix_years(drafts: list[Draft], sentences: list, text: str) -> None:
@@ -72,11 +73,14 @@ def assign_dates(sentence, drafts: list[Draft]) -> None:
             target.date = value if len(value) >= len(target.date or "") else target.date
         if tight:
             continue  # a date bound to the event right before it dates no other
+        reach = item.start
         for target in targets:
             if target.told and target.start > item.start:
                 continue  # "Trưa 10/8, ... kết thúc chuyến thăm": the day it ended, not the one it began
-            if len(value) == 4 and abs(target.start - item.start) > 120:
+            if len(value) == 4 and abs(target.start - reach) > (120 if reach == item.start else LISTED):
                 continue  # a bare year far from the trigger is context, not the event's date
+            if len(value) == 4 and target.start > item.start:
+                reach = target.end  # "năm 2006 ... là năm tổ chức Đại hội X và Hội nghị Y": the events listed share it
             target.date = target.date or value
 
 

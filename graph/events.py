@@ -10,7 +10,6 @@ visitors (sides.py, dates.py); what its clause says decides whether it happened
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .clauses import CLOSING, REFERENCE, invited, refers_back, sentence_text, speakers_of, wished
 from .dates import assign_dates, date_the_day, fix_years, relative_dates
@@ -19,11 +18,9 @@ from .drafts import attach_speakers, finish, merge
 from .lexicon import last_syllables, syllables, words
 from .normalise import match_key, phrase_key
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
-from .resources import read_list
 from .sides import AND, AT, BY, fill_meeting, fill_visit, person_before
+from .summits import NUMBERED, named_by_trigger, named_forum, summit
 
-NUMBERED = re.compile(r"^([A-Z][A-Z0-9]+)-(\d{1,2})$")  # "APEC-13"
-GROUP_TYPES = {"conference", "seminar", "ceremony"}
 NAMED_TYPES = {"conference", "seminar"}  # told apart by the word that names them: "Đại hội", "Hội nghị", "Diễn đàn"
 
 
@@ -54,10 +51,11 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
             if item.kind == "trigger" and item.key != "-":
                 draft = _draft(sentence, index, taken, nationality)
             else:
-                draft = _summit(sentence.items, index, sentence.story)
+                draft = summit(sentence.items, index, sentence.story) or named_forum(sentence.items, index, sentence.story)
             if draft is not None:
                 found.append(draft)
         assign_dates(sentence, found)
+        _at_conference(sentence, found)
         relative_dates(sentence, found, days.setdefault(sentence.story, []))
         _share_sides(sentence, found)
         _share_subjects(sentence, found)
@@ -72,25 +70,15 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
     return finish(drafts)
 
 
-def _summit(items: list[Mention], index: int, story: int) -> Draft | None:
-    """'APEC 14', 'ASEM 5', 'APEC-13', 'APEC 2017': a numbered summit of an organisation is a conference."""
-    item = items[index]
-    numbered = NUMBERED.match(item.text)
-    code, number = (numbered.group(1), numbered.group(2)) if numbered else (item.key, None)
-    if number is None and item.kind == "intl" and index + 1 < len(items) and items[index + 1].text.isdigit():
-        number = items[index + 1].text
-    if code not in _summits() or number is None or len(number) not in (1, 2, 4):
-        return None
-    if any(m.kind == "trigger" and m.key in GROUP_TYPES for m in items[max(0, index - 6):index]):
-        return None  # "Hội nghị Cấp cao APEC 2017": the name of the conference its trigger gives
-    year = number if len(number) == 4 and number[:2] in ("19", "20") else None
-    label = frozenset({code} if year else {code, "#" + number})
-    return Draft("conference", story, item.start, item.end, date=year, label=label)
-
-
-@lru_cache(maxsize=1)
-def _summits() -> frozenset[str]:
-    return frozenset(read_list("lexicon", "summits.txt"))
+def _at_conference(sentence, drafts: list[Draft]) -> None:
+    """'cuộc gặp ... tại Diễn đàn Kinh tế Thế giới tổ chức ở Davos tháng 1/2017', 'Tại Hội nghị X tháng 6/2019,
+    A đã gặp B': an undated meeting at a conference of a month or a year took place then."""
+    starts = {item.start: index for index, item in enumerate(sentence.items)}
+    for meeting in (d for d in drafts if d.type in MEETING_TYPES and not d.date):
+        for conference in (d for d in drafts if d.type == "conference" and d.date):
+            index = starts.get(conference.start, 0)
+            if index > 0 and sentence.items[index - 1].key == AT and not re.search(r"-\d\d-\d\d$", conference.date):
+                meeting.date = conference.date
 
 
 def _share_sides(sentence, drafts: list[Draft]) -> None:
@@ -159,6 +147,8 @@ def _draft(sentence, index: int, taken: set[int], nationality: dict[str, str]) -
         generic = role == "noun" and index > 0 and items[index - 1].key in PLURAL and not anchored
         keep = bool(draft.guests) or role == "noun" and not generic or told or listed or _two_sides(items, index)
     else:
+        if kind in NAMED_TYPES and named_by_trigger(items, index):
+            return None  # "Hội nghị các nhà lãnh đạo Diễn đàn Hợp tác ...": one conference, named twice
         acted = kind == "other" or kind == "ceremony" and role == "verb"  # "tặng hoa", "trao tặng Huân chương": someone did it
         keep = person_before(sentence, index, limit=12)[0] is not None if acted else _is_specific(items, index)
         draft.name = _quoted_name(items, index)

@@ -258,7 +258,7 @@ def _entry_mention(text: str, tokens: list[Token], start: int, end: int, entry: 
 # "năm 2006".
 _DAY_MONTH = (r"(?:(?P<d1>\d{1,2})\s*(?:-|–|đến|và)\s*)?(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})"
               r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d%/])")
-_WORDY = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s+năm\s+(?P<wy>\d{4}))?"
+_WORDY = r"(?<!thứ\s)(?<!Thứ\s)(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s+năm\s+(?P<wy>\d{4}))?"
 _MONTH = r"tháng\s+(?P<mm>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<my>\d{4}))?"
 _MONTH_YEAR = r"(?P<om>\d{1,2})\s*[/-]\s*(?P<oy>(?:19|20)\d{2})(?![\d%/])"  # "(3/2017)": a month of a year
 _YEAR = r"năm\s+(?P<yy>\d{4})"

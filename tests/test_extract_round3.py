@@ -112,3 +112,30 @@ def signings(text: str) -> list[tuple[str | None, str | None]]:
 ])
 def test_signings_of_other_documents_or_signers_are_apart(text, expected):
     assert signings(text) == expected
+
+
+def events(text: str) -> list[tuple[str, str | None]]:
+    return sorted((e.type, e.date or "") for e in run(text).events if e.type != "other")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a forum named as a body, told as held, is a conference; a meeting at it is dated by it
+    ("Trước đó, tại Diễn đàn Kinh tế Thế giới tổ chức ở Davos (Thụy Sĩ) tháng 1/2019 vừa qua, Thủ tướng "
+     "Nguyễn Xuân Phúc đã gặp Chủ tịch tập đoàn Samsung Lee Jae-yong.",
+     [("conference", "2019-01"), ("meeting", "2019-01")]),
+    ("Năm nay Việt Nam đã tổ chức thành công Hội nghị Cấp cao Á - Âu (ASEM) lần thứ 5 tháng 10-2004.",
+     [("conference", "2004-10")]),
+    # membership of a body named like a forum is no event
+    ("Việt Nam là thành viên tích cực của Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương.", []),
+    # a conference named twice in one name is one
+    ("Năm 2006, Việt Nam sẽ đăng cai Hội nghị các nhà lãnh đạo Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình "
+     "Dương tại Hà Nội.", [("conference", "2006")]),
+    # events listed after a bare year share it, though the last is far from it
+    ("Theo Bộ trưởng Ngoại giao Nguyễn Dy Niên, năm 2006 có ý nghĩa đặc biệt quan trọng đối với đất nước và "
+     "nhân dân ta, là năm tổ chức Đại hội Đảng toàn quốc lần thứ 10 và Hội nghị Cấp cao APEC lần thứ 14 tại "
+     "Hà Nội.", [("conference", "2006"), ("conference", "2006")]),
+    # an ordinal before a month is no day: "lần thứ 5 tháng 10" is October
+    ("Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 5 tháng 10/2019 diễn ra tại Hà Nội.", [("conference", "2019-10")]),
+])
+def test_conferences_named_by_a_body_or_dated_by_a_year(text, expected):
+    assert events(text) == expected
