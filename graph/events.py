@@ -34,6 +34,7 @@ ANCHORS = words("event_anchors")
 ORDINAL, ORDINAL_OF = words("ordinal_nouns"), match_key("thứ")
 SHARED_SIDE_LINKS = frozenset({"", ","}) | words("shared_side_links")
 FUTURE, ANOTHER = words("future_words"), words("another_words")
+ACCOMPANY = words("accompany_words")
 SIGNER_KINDS = {"org", "intl", "word"}  # bodies; persons and states sign for them
 
 
@@ -61,6 +62,7 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
         _share_subjects(sentence, found)
         _pronoun_subjects(sentence, found, drafts)
         merged = [merge(drafts, d) for d in found]
+        _companions(sentence, drafts)
         for index, item in enumerate(sentence.items):
             if item.kind == "speech":
                 speeches += [(who, item.start, sentence.story, merged) for who in speakers_of(sentence, index)]
@@ -68,6 +70,20 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
     date_the_day(drafts)
     fix_years(drafts, sentences, article.text)
     return finish(drafts)
+
+
+def _companions(sentence, drafts: list[Draft]) -> None:
+    """'Tháp tùng Quốc vương có Hoàng thân A, Phó Thủ tướng; ngài B, ...': A and B visit where the visitor goes."""
+    items = sentence.items
+    opening = phrase_key(" ".join(m.text for m in items[:2]))
+    has = next((i for i, m in enumerate(items[:6]) if m.key == HAS), None)
+    if opening not in ACCOMPANY or has is None:
+        return
+    led = next((sentence.persons[i] for i in range(2, has) if i in sentence.persons), None)
+    visits = [d for d in drafts if d.story == sentence.story and d.type == "visit" and d.destinations]
+    visit = next((d for d in reversed(visits) if led in d.hosts), visits[-1] if visits else None)
+    if visit is not None:
+        visit.hosts += [p for i, p in sorted(sentence.persons.items()) if i > has and p not in visit.hosts]
 
 
 def _at_conference(sentence, drafts: list[Draft]) -> None:

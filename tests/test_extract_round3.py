@@ -139,3 +139,15 @@ def events(text: str) -> list[tuple[str, str | None]]:
 ])
 def test_conferences_named_by_a_body_or_dated_by_a_year(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # those listed as going with a visitor visit too
+    ("Ngày 10/5, Quốc vương Campuchia Norodom Sihamoni bắt đầu chuyến thăm cấp Nhà nước Việt Nam. Tháp tùng "
+     "Quốc vương có Phó Thủ tướng Sok Chenda Sophea và Bộ trưởng Thương mại Cham Nimul.",
+     {("Norodom Sihamoni", "VN"), ("Sok Chenda Sophea", "VN"), ("Cham Nimul", "VN")}),
+    # with no visit told, no one visits
+    ("Tháp tùng Quốc vương Campuchia Norodom Sihamoni có Phó Thủ tướng Sok Chenda Sophea.", set()),
+])
+def test_companions_of_a_visitor_visit_too(text, expected):
+    assert visits(text) == expected
