@@ -62,6 +62,8 @@ def speakers_of(sentence, index: int) -> list[str]:
     """Who says it: the persons before the verb ('A và Tổng thống B đều khẳng định' gives both), or, for
     a verb opening a clause with no subject ("...; nhấn mạnh ..."), the sentence's subject."""
     items = sentence.items
+    if items and items[-1].text == "?" or len(items) > 1 and items[-2].text == "?":
+        return []  # "Ông hy vọng gì từ cuộc hội đàm?": a question asks, it reports no one's words
     opens_clause = index > 0 and items[index - 1].text in (";", ",") or (
         index > 1 and items[index - 1].key in AND and items[index - 2].text in (";", ","))
     if opens_clause and sentence.persons:

@@ -151,3 +151,14 @@ def test_conferences_named_by_a_body_or_dated_by_a_year(text, expected):
 ])
 def test_companions_of_a_visitor_visit_too(text, expected):
     assert visits(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question asks; the words it names are no one's
+    ("Ngày 5/6, Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Joe Biden. CNN: Thủ tướng Phạm Minh Chính "
+     "đã cho biết điều gì về quan hệ hai nước?", set()),
+    ("Ngày 5/6, Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Joe Biden. Thủ tướng Phạm Minh Chính "
+     "cho biết Việt Nam coi trọng quan hệ với Mỹ.", {"Phạm Minh Chính"}),
+])
+def test_a_question_reports_no_words(text, expected):
+    assert speakers(text) == expected
