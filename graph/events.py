@@ -56,6 +56,7 @@ def find_events(sentences: list, article: Article, nationality: dict[str, str] |
             if draft is not None:
                 found.append(draft)
         assign_dates(sentence, found)
+        fix_years(found, [sentence], article.text)  # "Hội nghị cấp cao Á - Phi 2005 ... 22/4": not the one of 1955
         _at_conference(sentence, found)
         relative_dates(sentence, found, days.setdefault(sentence.story, []))
         _share_sides(sentence, found)

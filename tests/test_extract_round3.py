@@ -134,6 +134,9 @@ def events(text: str) -> list[tuple[str, str | None]]:
     ("Theo Bộ trưởng Ngoại giao Nguyễn Dy Niên, năm 2006 có ý nghĩa đặc biệt quan trọng đối với đất nước và "
      "nhân dân ta, là năm tổ chức Đại hội Đảng toàn quốc lần thứ 10 và Hội nghị Cấp cao APEC lần thứ 14 tại "
      "Hà Nội.", [("conference", "2006"), ("conference", "2006")]),
+    # a conference of another year told inside the report of one named with its year is another
+    ("Sáng 22/4, Hội nghị Thượng đỉnh Á - Phi 2015 đã khai mạc tại Jakarta. Tại hội nghị này, các nước "
+     "kỷ niệm 60 năm Hội nghị Bandung năm 1955.", [("conference", "1955"), ("conference", "2015-04-22")]),
     # an ordinal before a month is no day: "lần thứ 5 tháng 10" is October
     ("Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 5 tháng 10/2019 diễn ra tại Hà Nội.", [("conference", "2019-10")]),
 ])
