@@ -19,7 +19,7 @@ from .lexicon import last_syllables, syllables, words
 from .normalise import match_key, phrase_key
 from .records import MEETING_TYPES, Article, Event, Meeting, Mention, Visit
 from .sides import AND, AT, BY, fill_meeting, fill_visit, person_before
-from .summits import NUMBERED, named_by_trigger, named_forum, summit
+from .summits import NUMBERED, ORDINAL, ORDINAL_OF, named_by_trigger, named_forum, summit
 
 NAMED_TYPES = {"conference", "seminar"}  # told apart by the word that names them: "Đại hội", "Hội nghị", "Diễn đàn"
 
@@ -31,7 +31,6 @@ HABIT = words("habit_words")  # "việc hai bên thường xuyên gặp gỡ": n
 SUBJECT_WORDS = syllables("subject_words")
 PLURAL = words("plural_markers") | words("quantifiers")
 ANCHORS = words("event_anchors")
-ORDINAL, ORDINAL_OF = words("ordinal_nouns"), match_key("thứ")
 SHARED_SIDE_LINKS = frozenset({"", ","}) | words("shared_side_links")
 FUTURE, ANOTHER = words("future_words"), words("another_words")
 ACCOMPANY = words("accompany_words")

@@ -4,11 +4,11 @@ stands for that person in the sentence, so that the words, visits and meetings i
 """
 from __future__ import annotations
 
-from .normalise import match_key
+from .lexicon import words
 from .records import Mention
 from .sides import person_before
 
-I, WE = match_key("tôi"), frozenset({match_key("chúng"), match_key("các")})  # "chúng tôi" is no one person
+I, PLURAL = words("first_person"), words("plural_pronouns")  # "chúng tôi" is no one person
 OPEN_QUOTES, CLOSE_QUOTES = frozenset({"“", '"'}), frozenset({"”", '"'})
 LABEL_REACH = 6  # "- Phó Giáo sư, Tiến sĩ X :": the label closes within the first items
 
@@ -25,8 +25,8 @@ def resolve_first_person(sentences: list) -> None:
         quoted = _quoted_speaker(sentence)
         speaker = quoted or quoting or answering
         for index, item in enumerate(sentence.items):
-            if item.key == I and index not in sentence.persons and speaker and not (
-                    index > 0 and sentence.items[index - 1].key in WE):
+            if item.key in I and index not in sentence.persons and speaker and not (
+                    index > 0 and sentence.items[index - 1].key in PLURAL):
                 sentence.persons[index] = speaker
         quoting = _still_quoting(sentence, quoting is not None, quoted or quoting)
         if sentence.items and sentence.items[-1].text == "?":

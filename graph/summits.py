@@ -9,14 +9,14 @@ from functools import lru_cache
 from .draft import Draft
 from .sides import AND
 from .lexicon import words
-from .normalise import phrase_key
+from .normalise import match_key, phrase_key
 from .records import Mention
 from .resources import read_list, read_table
 
 NUMBERED = re.compile(r"^([A-Z][A-Z0-9]+)-(\d{1,2})$")  # "APEC-13"
 GROUP_TYPES = {"conference", "seminar", "ceremony"}
 HELD = words("held_words")
-ORDINAL = re.compile(r"(?i)^lần thứ (\d{1,2})\b")
+ORDINAL, ORDINAL_OF = words("ordinal_nouns"), match_key("thứ")
 
 
 def summit(items: list[Mention], index: int, story: int) -> Draft | None:
@@ -45,9 +45,9 @@ def named_forum(items: list[Mention], index: int, story: int) -> Draft | None:
     after = items[index + 1:index + 9]
     if not (before & HELD or _phrases(after) & HELD or any(m.kind == "date" for m in after)):
         return None
-    rest = " ".join(m.text for m in items[index + 1:index + 8] if m.text not in ("(", ")") and m.kind != "intl")
-    ordinal = ORDINAL.match(rest)
-    label = frozenset({item.key} | ({"#" + ordinal.group(1)} if ordinal else set()))
+    rest = [m for m in items[index + 1:index + 8] if m.text not in ("(", ")") and m.kind != "intl"]
+    ordinal = len(rest) > 2 and rest[0].key in ORDINAL and rest[1].key == ORDINAL_OF  # "(ASEM) lần thứ 5"
+    label = frozenset({item.key} | ({"#" + rest[2].text} if ordinal else set()))
     return Draft("conference", story, item.start, item.end, label=label)
 
 
