@@ -125,6 +125,9 @@ def events(text: str) -> list[tuple[str, str | None]]:
      [("conference", "2019-01"), ("meeting", "2019-01")]),
     ("Năm nay Việt Nam đã tổ chức thành công Hội nghị Cấp cao Á - Âu (ASEM) lần thứ 5 tháng 10-2004.",
      [("conference", "2004-10")]),
+    # sessions of one forum with other ordinals are other conferences
+    ("Việt Nam đã tổ chức Hội nghị Cấp cao Á - Âu (ASEM) lần thứ 5 tháng 10/2004. Năm 2006, Phần Lan tổ chức "
+     "Hội nghị Cấp cao Á - Âu (ASEM) lần thứ 6.", [("conference", "2004-10"), ("conference", "2006")]),
     # membership of a body named like a forum is no event
     ("Việt Nam là thành viên tích cực của Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương.", []),
     # a conference named twice in one name is one
