@@ -22,6 +22,7 @@ AMONG, WITH = match_key("giữa"), match_key("với")
 QUANTITY = syllables("group_quantity")
 GROUP_TAIL = words("group_tail")
 GROUP_STOPS = words("group_stops")
+PREDICATE = words("predicate_markers")
 CONSORTS = words("consorts")  # a guest with their consort: one call, not two
 PASSIVE, OF, AT, BY, LEAD, SUCH_AS = (match_key(w) for w in ("được", "của", "tại", "do", "dẫn", "như"))
 
@@ -186,6 +187,7 @@ def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], 
     items = sentence.items
     visitors: list[str] = []
     directed = False  # a destination after 'tới', 'đến', 'sang' beats one inside 'của ...'
+    predicate = False  # "chuyến thăm Việt Nam đã chuyển lời của Tổng thống Y": Y is no visitor
     for ahead in range(index + 1, min(len(items), index + 25)):
         item = items[ahead]
         if item.text == ";" and draft.destinations and ahead + 1 < len(items) and items[ahead + 1].kind == "country":
@@ -212,7 +214,8 @@ def fill_visit(sentence, index: int, draft: Draft, nationality: dict[str, str], 
             code = _country_before(sentence, index) or sentence.foreign  # "thăm chính thức nước này"
             if code:
                 draft.destinations = [code]
-        if item.key == OF and not visitors and ahead - index <= 8:
+        predicate = predicate or item.key in PREDICATE
+        if item.key == OF and not visitors and ahead - index <= 8 and not predicate:
             visitors = _coordinated_after(sentence, ahead)  # "chuyến thăm Nga của Chủ tịch nước X"
     if not visitors:
         led = _led_by(sentence)

@@ -168,3 +168,13 @@ def test_companions_of_a_visitor_visit_too(text, expected):
 ])
 def test_a_question_reports_no_words(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'của' after the predicate has begun names no visitor
+    ("Ngày 6/5, Thứ trưởng Ngoại giao Mỹ Kurt Campbell trong chuyến thăm Việt Nam đã chuyển lời mời của "
+     "Tổng thống Joe Biden tới Thủ tướng Phạm Minh Chính.", {("Kurt Campbell", "VN")}),
+    ("Chuyến thăm Việt Nam của Tổng thống Joe Biden đã thành công tốt đẹp.", {("Joe Biden", "VN")}),
+])
+def test_the_owner_of_a_visit_is_named_before_its_predicate(text, expected):
+    assert visits(text) == expected
