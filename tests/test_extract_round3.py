@@ -1,17 +1,19 @@
 """Extraction leftovers of round 3, on sentences written for these tests: "tôi" in interviews and
-quotations, countries listed to explain a group, several signings in one place, conferences dated by a
-year alone, unknown places before foreign names."""
+quotations, countries listed to explain a group, unknown places before foreign names, several signings in
+one place, conferences named by a body or dated by a year alone, companions of a visitor, questions, and
+the owner of a visit."""
 from __future__ import annotations
 
 import pytest
 
 from vnfa.extract import extract
 from vnfa.read import parse_page
+from vnfa.records import Extraction
 
 TITLE = "Tiêu đề bài\n"
 
 
-def run(text: str):
+def run(text: str) -> Extraction:
     return extract(parse_page(TITLE + text, "t"))
 
 
