@@ -133,12 +133,16 @@ def _compared(items: list, index: int) -> bool:
 
 
 def _explains_group(items: list, index: int) -> bool:
-    """'các nước G7 (Mỹ, Anh, Pháp...)', 'đối tác ở Đông Á (Trung Quốc, Hàn Quốc)': countries listed in brackets
-    to say who a group is, not partners one by one."""
+    """'các nước G7 (Mỹ, Anh, Pháp...)', 'đối tác ở Đông Á (Trung Quốc, Hàn Quốc)', 'Đông Á - Trung Quốc, Nhật
+    Bản, Hàn Quốc': countries listed to say who a group or region is, not partners one by one."""
     start, end = _run(items, index, -1), _run(items, index, 1)
     countries = sum(m.kind == "country" for m in items[start:end + 1])
+    if countries < 2 or start == 0:
+        return False
+    if items[start - 1].text in ("-", "–"):  # "các nước hàng đầu Đông Á - Trung Quốc, Nhật Bản, Hàn Quốc"
+        return start > 1 and items[start - 2].kind == "place"
     closing = next((m for m in items[end + 1:end + 6] if m.kind != "punct" or m.text == ")"), None)
-    return countries >= 2 and start > 0 and items[start - 1].text == "(" and closing is not None and closing.text == ")"
+    return items[start - 1].text == "(" and closing is not None and closing.text == ")"
 
 
 def _run(items: list, index: int, step: int, kinds: tuple[str, ...] = ("country",)) -> int:

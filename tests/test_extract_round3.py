@@ -68,6 +68,9 @@ def test_first_person_in_a_quotation_is_the_quoted_person(text, expected):
     ("Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Canada Justin Trudeau. Hai bên nhất trí hợp tác tại "
      "hội nghị của nhóm G7 (Mỹ, Anh, Pháp, ...) sắp tới.", {"CA", "G7"}),
     ("Việt Nam hợp tác với các đối tác ở Đông Á (Trung Quốc, Hàn Quốc) trong lĩnh vực năng lượng.", set()),
+    # countries after a region and a dash say who the region is
+    ("Việt Nam tăng thương mại với các nền kinh tế hàng đầu Đông Á - Trung Quốc, Nhật Bản, Hàn Quốc.", set()),
+    ("Quan hệ Việt Nam - Trung Quốc phát triển tốt. Việt Nam hợp tác với Trung Quốc, Nhật Bản.", {"CN", "JP"}),
     # one country in brackets, or brackets that are no list, keep their partners
     ("Việt Nam đã ký hiệp định hợp tác với Nhật Bản (JICA) và Hàn Quốc.", {"JP", "KR"}),
 ])
