@@ -255,13 +255,13 @@ def _entry_mention(text: str, tokens: list[Token], start: int, end: int, entry: 
 
 # Dates as the genre writes them: "ngày 14/6", "sáng 24-1", "17/9/2024",
 # "từ 18-20/8", "12 - 15.4", "ngày 5 tháng 3 năm 2024", "tháng 11/2017", "tháng 11-2025", "(3/2017)",
-# "năm 2006".
+# "năm 2006", "vào 2005," (a bare year after "vào" only where a clause ends: not "vào 2000 người").
 _DAY_MONTH = (r"(?:(?P<d1>\d{1,2})\s*(?:-|–|đến|và)\s*)?(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})"
               r"(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d%/])")
 _WORDY = r"(?<!thứ\s)(?<!Thứ\s)(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s+năm\s+(?P<wy>\d{4}))?"
 _MONTH = r"tháng\s+(?P<mm>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<my>\d{4}))?"
 _MONTH_YEAR = r"(?P<om>\d{1,2})\s*[/-]\s*(?P<oy>(?:19|20)\d{2})(?![\d%/])"  # "(3/2017)": a month of a year
-_YEAR = r"năm\s+(?P<yy>\d{4})"
+_YEAR = r"năm\s+(?P<yy>\d{4})|(?<=vào\s)(?P<vy>(?:19|20)\d{2})(?=[,;:)]|\.(?!\d))"  # "năm 2006", "vào 2005,"
 DATE = re.compile(rf"(?<![\w/.])(?:{_WORDY}|{_MONTH_YEAR}|{_DAY_MONTH}|(?i:{_MONTH})|(?i:{_YEAR}))", re.UNICODE)
 _CUE = re.compile(r"(?i)(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|tới|đến|trong|vào|nay)\s*$")
 
@@ -288,8 +288,8 @@ def date_value(found: re.Match, cued: bool = True) -> str | None:
         return _iso(groups["y"], groups["m"], groups["d1"] or groups["d"])  # a range: its first day
     if groups["mm"]:
         return _iso(groups["my"], groups["mm"], None)
-    if groups["yy"]:
-        return groups["yy"]
+    if groups["yy"] or groups["vy"]:
+        return groups["yy"] or groups["vy"]
     return None
 
 

@@ -145,6 +145,10 @@ def events(text: str) -> list[tuple[str, str | None]]:
     # a conference of another year told inside the report of one named with its year is another
     ("Sáng 22/4, Hội nghị Thượng đỉnh Á - Phi 2015 đã khai mạc tại Jakarta. Tại hội nghị này, các nước "
      "kỷ niệm 60 năm Hội nghị Bandung năm 1955.", [("conference", "1955"), ("conference", "2015-04-22")]),
+    # a bare year after "vào" where the clause ends dates the event; "vào 2000 người" is a number
+    ("Thủ tướng Maroc cho biết sẽ sang thăm Việt Nam vào 2005, nhân dịp kỷ niệm quan hệ ngoại giao.",
+     [("visit", "2005")]),
+    ("Hội nghị Bộ trưởng Ngoại giao ASEAN thu hút vào 2000 người tham dự.", [("conference", "")]),
     # an ordinal before a month is no day: "lần thứ 5 tháng 10" is October
     ("Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 5 tháng 10/2019 diễn ra tại Hà Nội.", [("conference", "2019-10")]),
 ])
