@@ -181,7 +181,8 @@ def _legend(figure, graph: nx.MultiGraph, lang: str) -> None:
     from matplotlib.lines import Line2D
 
     kinds = [k for k in NODE_TYPES if any(d.get("type", "other") == k for _, d in graph.nodes(data=True))]
-    relations = [r for r in RELATIONS if any(d.get("relation") == r for _, _, d in graph.edges(data=True))]
+    drawn = {edge_style(d.get("relation", "linked")) for _, _, d in graph.edges(data=True)}  # unknown: "linked"
+    relations = [r for r in RELATIONS if RELATIONS[r] in drawn]
     words = WORDS[lang]
     handles = [Line2D([], [], linestyle="none", color="none", label=words["types"])]
     handles += [Line2D([], [], linestyle="none", marker=node_style(k).marker, markersize=9,

@@ -474,6 +474,7 @@ def test_the_page_draws_a_query_as_the_command_line_does(store_dir, tmp_path, mo
         assert svg_look(page_svg) == svg_look(cli_svg)
         assert svg_look(page_svg)[0] == {n: colour.lower() for n, (_, _, colour) in nodes.items() if n.startswith("http")}
         assert svg_look(page_svg)[1] == {colour.lower() for *_, colour in edges}
+    assert ">liên kết<" in pages[2] and ">gặp<" in pages[0]  # the legend names unknown relations as linked
     kinds = {kind for (nodes, _), _ in drawn for kind, _, _ in nodes.values()}
     assert kinds == {"person", "country", "organisation", "intl", "event", "other"}
     roles = drawn[3][0][0]
