@@ -116,9 +116,10 @@ def _draw_nodes(axes, graph: nx.MultiGraph, pos: dict) -> dict:
     for kind in sorted({d.get("type", "other") for _, d in graph.nodes(data=True)}):
         style = node_style(kind)
         nodes = [n for n, d in graph.nodes(data=True) if d.get("type", "other") == kind]
-        axes.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes], s=[sizes[n] for n in nodes],
-                     c=style.colour, marker=style.marker, edgecolors="white",
-                     linewidths=0.6 if len(graph) <= 500 else 0.2, zorder=3)
+        drawn = axes.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes], s=[sizes[n] for n in nodes],
+                             c=style.colour, marker=style.marker, edgecolors="white",
+                             linewidths=0.6 if len(graph) <= 500 else 0.2, zorder=3)
+        drawn.set_urls([str(n) if str(n).startswith(("http:", "https:")) else None for n in nodes])  # SVG links
     return sizes
 
 
@@ -180,7 +181,8 @@ def _legend(figure, graph: nx.MultiGraph, lang: str) -> None:
     from matplotlib.lines import Line2D
 
     kinds = [k for k in NODE_TYPES if any(d.get("type", "other") == k for _, d in graph.nodes(data=True))]
-    relations = [r for r in RELATIONS if any(d.get("relation") == r for _, _, d in graph.edges(data=True))]
+    drawn = {edge_style(d.get("relation", "linked")) for _, _, d in graph.edges(data=True)}  # unknown: "linked"
+    relations = [r for r in RELATIONS if RELATIONS[r] in drawn]
     words = WORDS[lang]
     handles = [Line2D([], [], linestyle="none", color="none", label=words["types"])]
     handles += [Line2D([], [], linestyle="none", marker=node_style(k).marker, markersize=9,
@@ -202,10 +204,11 @@ def _legend(figure, graph: nx.MultiGraph, lang: str) -> None:
             text.set_color("#444444")
 
 
-def save_figure(figure, path: str, fmt: str | None = None) -> None:
-    """Write the figure as PNG, SVG or PDF (by ``fmt`` or the file's extension), at its own pixel size."""
+def save_figure(figure, path, fmt: str | None = None, *, text: bool = False) -> None:
+    """Write the figure as PNG, SVG or PDF (by ``fmt`` or the file's extension), at its own pixel size, to a
+    path or a binary file; ``text``: an SVG's words stay text (for a web page), else they become outlines."""
     import matplotlib
 
     metadata = {"Creator": "vnfa"} if (fmt or str(path).rsplit(".", 1)[-1]).lower() != "png" else {}
-    with matplotlib.rc_context({"svg.hashsalt": "vnfa", "pdf.fonttype": 42}):
+    with matplotlib.rc_context({"svg.hashsalt": "vnfa", "pdf.fonttype": 42, "svg.fonttype": "none" if text else "path"}):
         figure.savefig(path, format=fmt, dpi=figure.dpi, metadata=metadata)

@@ -2,6 +2,7 @@
 filters and the focus; and the title and caption that say what was drawn."""
 from __future__ import annotations
 
+import io
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ class DrawRequest:
     view: str = "actors"
     query: str | None = None  # SPARQL text (CONSTRUCT or two-column SELECT)
     query_name: str = ""  # where the query came from, for the caption
+    rows: int | None = None  # a query draws at most this many rows (SELECT) or edges (CONSTRUCT); None: all
     since: str | None = None
     until: str | None = None
     relations: tuple[str, ...] = ()
@@ -58,7 +60,7 @@ def make_network(dataset: Dataset, request: DrawRequest) -> nx.MultiGraph:
     if request.query is not None:
         from .querynet import query_network
 
-        graph = filter_dates(query_network(dataset, request.query), request.since, request.until)
+        graph = filter_dates(query_network(dataset, request.query, request.rows), request.since, request.until)
     elif request.view not in VIEWS:
         raise GraphError(f"no view '{request.view}'; choose one of: {', '.join(VIEWS)}")
     elif request.focus:  # asked of the store ring by ring: the work follows the ego network
@@ -171,6 +173,27 @@ def figure_of(graph: nx.MultiGraph, request: DrawRequest, *, progress: bool = Fa
     pos, layout = layout_positions(graph, request.layout, request.seed, progress=progress)
     return draw_graph(graph, title=title_of(request), caption=caption_of(graph, request, layout, request.seed),
                       lang=request.lang, pos=pos, max_labels=request.labels, size=request.size, dpi=request.dpi)
+
+
+def query_svg(text: str, rows: int, lang: str = "vi") -> bytes:
+    """The page's network view, run in a query worker (graph.guard.QueryPool): the query drawn as
+    `vnfa draw --query Q -o x.svg` draws it, its words kept as text and each node a link to its IRI."""
+    from .draw import save_figure
+
+    request = DrawRequest(query=text, rows=rows, lang=lang)
+    buffer = io.BytesIO()
+    save_figure(figure_of(readable(make_network(worker_dataset(), request), request.max_nodes), request), buffer,
+                "svg", text=True)
+    return buffer.getvalue()
+
+
+def worker_dataset() -> Dataset:
+    """A query worker's read-only view of the store (graph.results.store) as an rdflib Dataset."""
+    from oxrdflib import OxigraphStore
+
+    from .results import store
+
+    return Dataset(store=OxigraphStore(store=store()), default_union=True)
 
 
 @contextmanager

@@ -1,9 +1,12 @@
-"""Any SPARQL result as a network: a CONSTRUCT's triples (IRIs linked by
-their predicates; names and types become node attributes) or a SELECT of
-two columns (one edge a row, named after the second column)."""
+"""Any SPARQL result as a network, for `vnfa draw --query` and the page's network
+view alike: a CONSTRUCT's or DESCRIBE's triples (IRIs linked by their predicates;
+names and types become node attributes) or a SELECT whose first two columns are
+the ends of each edge (named after the second column). Nodes are typed and named
+as the views type and name them (graph.views.node_info, graph.styles)."""
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 import networkx as nx
 from rdflib import Dataset, Literal, URIRef
@@ -19,11 +22,17 @@ LABELS = (URIRef("https://schema.org/name"), RDFS.label, SKOS.prefLabel)
 PREDICATE_RELATIONS = {"met": "met", "visited": "visited", "spokeAt": "spoke-at", "speaker": "spoke-at",
                        "participant": "attended", "organizer": "organised", "partnerOf": "partner",
                        "postIn": "holds-post-in", "organization": "holds-post-in", "destination": "visited"}
+# names of the IRIs no view types (posts by their role, places, titles...), Vietnamese first
+NAMES_QUERY = ("SELECT ?node (SAMPLE(?name) AS ?label) WHERE {{ VALUES ?node {{ {nodes} }} "
+               "?node schema:name|rdfs:label|skos:prefLabel|(org:role/skos:prefLabel) ?name "
+               "FILTER(lang(?name) IN ('vi', '')) }} GROUP BY ?node")
+SHAPE_ERROR = ("a network needs a CONSTRUCT or DESCRIBE query, or a SELECT whose first two columns are the two "
+               "ends of each edge; {shape}")
 
 
 def _local(term) -> str:
     text = str(term)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1] or text
+    return text.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1] or text
 
 
 def relation_of(name: str) -> str:
@@ -36,26 +45,33 @@ def relation_of(name: str) -> str:
     return PREDICATE_RELATIONS.get(name) or (dashed if dashed in RELATIONS else name)
 
 
-def query_network(dataset: Dataset, text: str) -> nx.MultiGraph:
-    """The network a CONSTRUCT or two-column SELECT query describes."""
+def query_network(dataset: Dataset, text: str, rows: int | None = None) -> nx.MultiGraph:
+    """The network the query describes, from at most ``rows`` rows (SELECT) or edges (CONSTRUCT)."""
     result = run_query(dataset, text)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        edges, attributes = _triples(result.graph)
-    elif result.type == "SELECT" and len(result.vars) == 2:
-        relation = relation_of(str(result.vars[1]))
-        edges = Counter((*sorted((row[0], row[1]), key=str), relation) for row in result
-                        if row[0] is not None and row[1] is not None)
-        attributes = {}
+        edges, attributes = _triples(result.graph, rows)
+    elif result.type == "SELECT" and len(result.vars) >= 2:
+        edges, attributes = _pairs(result, rows), {}
     else:
-        columns = " ".join(f"?{v}" for v in result.vars or ())
-        shape = f"this SELECT has {len(result.vars)} columns ({columns})" if result.type == "SELECT" \
-            else f"this is an {result.type} query"
-        raise QueryError(f"--query needs a CONSTRUCT query or a SELECT of two columns (the two ends of each "
-                         f"edge); {shape}")
+        raise QueryError(SHAPE_ERROR.format(shape=_shape(result)))
     return _network(dataset, edges, attributes)
 
 
-def _triples(graph) -> tuple[Counter, dict]:
+def _shape(result) -> str:
+    if result.type != "SELECT":
+        return f"this is an {result.type} query"
+    columns = " ".join(f"?{v}" for v in result.vars or ())
+    return f"this SELECT has {len(result.vars)} column{'s' if len(result.vars) != 1 else ''} ({columns})"
+
+
+def _pairs(result, rows: int | None) -> Counter:
+    """One edge a row between its first two cells (rows with either unbound are left out)."""
+    relation = relation_of(str(result.vars[1]))
+    return Counter((*sorted((row[0], row[1]), key=str), relation) for row in islice(result, rows)
+                   if row[0] is not None and row[1] is not None)
+
+
+def _triples(graph, rows: int | None) -> tuple[Counter, dict]:
     edges: Counter = Counter()
     attributes: dict = {}
     for s, p, o in graph:
@@ -68,7 +84,7 @@ def _triples(graph) -> tuple[Counter, dict]:
         else:
             first, second = sorted((s, o), key=str)
             edges[(first, second, relation_of(_local(p)))] += 1
-    return edges, attributes
+    return (edges if rows is None else Counter(dict(sorted(edges.items())[:rows]))), attributes
 
 
 def _network(dataset: Dataset, edges: Counter, attributes: dict) -> nx.MultiGraph:
@@ -97,10 +113,8 @@ def _name_the_rest(dataset: Dataset, graph: nx.MultiGraph) -> None:
     """Names for the IRIs that are no typed node of a view (posts, places, titles...)."""
     unnamed = [n for n, d in graph.nodes(data=True) if not d.get("label") and n.startswith(("http:", "https:"))]
     if unnamed:
-        values = " ".join(URIRef(n).n3() for n in unnamed)
-        text = ("SELECT ?node (SAMPLE(?name) AS ?label) WHERE { VALUES ?node { " + values + " } "
-                "?node schema:name|rdfs:label|skos:prefLabel ?name FILTER(lang(?name) IN ('vi', '')) } GROUP BY ?node")
-        for row in run_query(dataset, text):
+        nodes = " ".join(URIRef(n).n3() for n in unnamed)
+        for row in run_query(dataset, NAMES_QUERY.format(nodes=nodes)):
             graph.nodes[str(row[0])]["label"] = str(row[1])
     for node, data in graph.nodes(data=True):
         data["label"] = data.get("label") or _local(node)

@@ -220,12 +220,17 @@ async def examples(request: Request) -> Response:
 
 
 async def draw(request: Request) -> Response:
-    from .netview import draw_svg
+    """The query's network as `vnfa draw --query` draws it (SVG), from at most 500 rows or edges."""
+    from .network import query_svg
+    from .styles import LANGUAGES
 
     endpoint: Endpoint = request.app.state.endpoint
     params = await read_params(request, endpoint.settings.limits.body)
-    query = QueryRequest(one(params, "query"), rows=min(endpoint.settings.limits.rows, 500))
-    return Response(await endpoint.run(draw_svg, query), media_type="image/svg+xml")
+    lang = one(params, "lang", required=False) or "vi"
+    if lang not in LANGUAGES:
+        raise BadRequestError(f"unknown lang '{lang}'; use one of {', '.join(LANGUAGES)}")
+    rows = min(endpoint.settings.limits.rows, 500)
+    return Response(await endpoint.run(query_svg, one(params, "query"), rows, lang), media_type="image/svg+xml")
 
 
 async def on_error(request: Request, error: Exception) -> Response:

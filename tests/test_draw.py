@@ -14,7 +14,7 @@ from vnfa.ego import ego_network
 from vnfa.filters import filter_countries, filter_dates, filter_relations, find_nodes, focus
 from vnfa.network import DrawRequest, caption_of, make_network, readable, render
 from vnfa.store import opened
-from vnfa.styles import LAYOUT_NOTES, OUTPUT_FORMATS
+from vnfa.styles import LAYOUT_NOTES, OUTPUT_FORMATS, edge_style, node_style
 from vnfa.views import VIEWS
 
 ID = "https://w3id.org/vnfa/id/"
@@ -243,10 +243,25 @@ def _error(store_dir, request) -> str:
     return ""
 
 
-def test_other_queries_are_refused_with_the_reason(store_dir):
-    message = _error(store_dir, DrawRequest(query="SELECT ?a ?b ?c WHERE { ?a ?b ?c } LIMIT 1"))
-    assert message == ("--query needs a CONSTRUCT query or a SELECT of two columns (the two ends of each "
-                                "edge); this SELECT has 3 columns (?a ?b ?c)")
+@pytest.mark.parametrize("text, shape", [
+    ("SELECT ?a WHERE { ?a ?b ?c } LIMIT 1", "this SELECT has 1 column (?a)"),
+    ("ASK { ?a ?b ?c }", "this is an ASK query"),
+])
+def test_other_queries_are_refused_with_the_reason(store_dir, text, shape):
+    assert _error(store_dir, DrawRequest(query=text)) == (
+        "a network needs a CONSTRUCT or DESCRIBE query, or a SELECT whose first two columns are the two ends of "
+        f"each edge; {shape}")
+
+
+def test_a_wider_select_draws_its_first_two_columns_up_to_the_rows_asked(store_dir):
+    text = ("SELECT ?a ?met ?event WHERE { ?x a vnfa:Encounter ; vnfa:side ?a, ?met ; vnfa:atEvent ?event "
+            "FILTER(STR(?a) < STR(?met)) } ORDER BY ?a ?met")
+    with opened(store_dir, create=False) as dataset:
+        whole = make_network(dataset, DrawRequest(query=text))
+        first = make_network(dataset, DrawRequest(query=text, rows=1))
+    assert sorted((*sorted((u, v)), k, d["weight"]) for u, v, k, d in whole.edges(keys=True, data=True)) == [
+        (SON, HUNG_BA, "met", 1), (IWAYA, PMC, "met", 1), (KHAMPHAO, HOA, "met", 1), (KISHIDA, PMC, "met", 1)]
+    assert [(*sorted((u, v)), k) for u, v, k in first.edges(keys=True)] == [(SON, HUNG_BA, "met")]  # the first row
 
 
 def test_caption_says_what_was_drawn_and_from_how_many_articles(store_dir):
@@ -406,3 +421,61 @@ def test_draw_command_reports_a_query_file_it_cannot_read(store_dir, tmp_path):
     result = CliRunner().invoke(main, ["draw", "--store", store_dir, "--query", str(query)])
     assert result.exit_code == 1
     assert f"{query}: not UTF-8 text; save the query as UTF-8" in result.output
+
+
+SAME_QUERIES = [  # persons; countries, organisations, events, intl; untyped roles; memberships named by role
+    "CONSTRUCT { ?a vnfa:met ?b } WHERE { ?a vnfa:met ?b }",
+    "CONSTRUCT { ?a vnfa:country ?c . ?e vnfa:participant ?p . ?s vnfa:partner ?x } WHERE { { ?a vnfa:country ?c } "
+    "UNION { ?e vnfa:participant ?p } UNION { ?s vnfa:partner ?x } }",
+    "SELECT ?person ?role ?m WHERE { ?m org:member ?person ; org:role ?role } ORDER BY ?person",
+    "SELECT ?m ?organization WHERE { ?m org:organization ?organization }",
+]
+
+
+def svg_look(svg: str) -> tuple[dict[str, str], set[str]]:
+    """Node IRI -> fill colour (the nodes are links), and the edges' stroke colours."""
+    import re
+
+    nodes = dict(re.findall(r'<a xlink:href="([^"]+)"[^>]*>\s*<(?:use|path) [^>]*style="fill: (#\w+)', svg))
+    edges = set(re.findall(r'<g id="LineCollection_\d+">\s*<path [^>]*style="fill: none;[^"]*? stroke: (#\w+)', svg))
+    return nodes, edges
+
+
+def network_facts(graph) -> tuple:
+    nodes = {n: (d["type"], d["label"], node_style(d["type"]).colour) for n, d in graph.nodes(data=True)}
+    edges = sorted((*sorted((u, v)), k, d["weight"], edge_style(k).colour) for u, v, k, d in graph.edges(keys=True, data=True))
+    return nodes, edges
+
+
+def test_the_page_draws_a_query_as_the_command_line_does(store_dir, tmp_path, monkeypatch):
+    import httpx
+    import pyoxigraph as ox
+
+    from vnfa import results
+    from vnfa.network import query_svg, worker_dataset
+    from vnfa.serve import ServeSettings, serving
+
+    drawn = []
+    for i, text in enumerate(SAME_QUERIES):
+        (tmp_path / f"{i}.rq").write_text(text, encoding="utf-8")
+        out = tmp_path / f"{i}.svg"
+        result = CliRunner().invoke(main, ["draw", "--store", store_dir, "--query", str(tmp_path / f"{i}.rq"),
+                                           "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+        with opened(store_dir, create=False) as dataset:
+            drawn.append((network_facts(make_network(dataset, DrawRequest(query=text))), out.read_text("utf-8")))
+    monkeypatch.setattr(results, "_STORE", ox.Store.read_only(store_dir))  # as in a query worker
+    for text, (facts, _) in zip(SAME_QUERIES, drawn):
+        assert network_facts(make_network(worker_dataset(), DrawRequest(query=text, rows=500))) == facts
+    assert query_svg(SAME_QUERIES[0], 500).startswith(b"<?xml")
+    with serving(ServeSettings(store=store_dir, workers=1)) as url:
+        pages = [httpx.post(f"{url}/api/draw", data={"query": text}, timeout=60).text for text in SAME_QUERIES]
+    for ((nodes, edges), cli_svg), page_svg in zip(drawn, pages):
+        assert svg_look(page_svg) == svg_look(cli_svg)
+        assert svg_look(page_svg)[0] == {n: colour.lower() for n, (_, _, colour) in nodes.items() if n.startswith("http")}
+        assert svg_look(page_svg)[1] == {colour.lower() for *_, colour in edges}
+    assert ">liên kết<" in pages[2] and ">gặp<" in pages[0]  # the legend names unknown relations as linked
+    kinds = {kind for (nodes, _), _ in drawn for kind, _, _ in nodes.values()}
+    assert kinds == {"person", "country", "organisation", "intl", "event", "other"}
+    roles = drawn[3][0][0]
+    assert {label for kind, label, _ in roles.values() if kind == "other"} >= {"Bộ trưởng", "Vụ trưởng"}

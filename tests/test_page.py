@@ -74,8 +74,9 @@ def test_example_query_shows_rows_downloads_and_network(browser, url):
             for tr in browser.find_elements(By.CSS_SELECTOR, "#results-table tbody tr")]
     assert any(row[:5] == ["Tô Lâm", "Tổng Bí thư", "Đảng Cộng sản Việt Nam", "VN", "current"] and row[6] == "seed"
                for row in rows)
-    svg = wait_for(browser, "#network svg")
-    assert "Tô Lâm" in svg.get_attribute("outerHTML")
+    svg = wait_for(browser, "#network svg").get_attribute("outerHTML")
+    assert "Tô Lâm" in svg and ">Loại nút<" in svg  # drawn as vnfa draw --query draws it: legend and caption
+    assert "kết quả truy vấn SPARQL trên kho gồm 1 bài báo" in svg
     csv_link = browser.find_element(By.ID, "download-csv").get_attribute("href")
     assert "Tô Lâm,Tổng Bí thư" in httpx.get(csv_link).text
 

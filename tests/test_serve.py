@@ -384,9 +384,13 @@ def test_page_assets_and_examples(url):
 def test_network_view_is_svg_with_labels(url):
     response = httpx.post(f"{url}/api/draw", data={"query": named_queries()["meetings-of"]}, timeout=60)
     assert response.status_code == 200 and response.headers["content-type"].startswith("image/svg+xml")
-    assert "<svg" in response.text and "Tô Lâm" in response.text and "2 nút · nodes" in response.text
+    assert "<svg" in response.text and "Tô Lâm" in response.text and "2 nút, 1 cạnh" in response.text
+    english = httpx.post(f"{url}/api/draw", data={"query": named_queries()["meetings-of"], "lang": "en"}, timeout=60)
+    assert "2 nodes, 1 edges" in english.text and "Relations" in english.text
     one_column = httpx.get(f"{url}/api/draw", params={"query": PERSONS})
-    assert one_column.status_code == 400 and "two columns" in one_column.text
+    assert one_column.status_code == 400 and "first two columns" in one_column.text
+    french = httpx.get(f"{url}/api/draw", params={"query": PERSONS, "lang": "fr"})
+    assert french.status_code == 400 and french.text == "unknown lang 'fr'; use one of vi, en\n"
 
 
 def free_port() -> int:
