@@ -25,8 +25,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .errors import GraphError, QueryError, StoreError
-from .guard import (Gate, Limits, QueryMemoryError, QueryPool, QueryRefusedError, QuerySyntaxError,
-                    QueryTimeoutError, UpdateRefusedError, check_update)
+from .guard import (Limits, QueryMemoryError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError,
+                    UpdateRefusedError, check_update)
+from .pool import Gate, QueryPool
 from .results import (ALL_TYPES, FORMATS, Answer, NotAcceptableError, QueryRequest, acceptable, execute,
                       format_types, known_format)
 
