@@ -8,7 +8,9 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -21,8 +23,11 @@ from .rowformats import FORMATTERS
 from .styles import LANGUAGES, LAYOUT_NOTES, OUTPUT_FORMATS, RELATIONS, VIEW_NAMES
 
 
-def store_option(help: str = "Store folder (default ./vnfa-data, or $VNFA_STORE), or a SPARQL server: "
-                             "sparql+http://HOST:PORT/PATH or an endpoint file FILE.toml.", metavar: str = "DIR|URL"):
+STORE_HELP = ("Store folder (default ./vnfa-data, or $VNFA_STORE), or a SPARQL server: "
+              "sparql+http://HOST:PORT/PATH or an endpoint file FILE.toml.")
+
+
+def store_option(help: str = STORE_HELP, metavar: str = "DIR|URL") -> Callable:
     """--store, resolved once: the given value, else $VNFA_STORE, else ./vnfa-data."""
     return click.option("--store", envvar="VNFA_STORE", default=None, metavar=metavar, help=help,
                         callback=lambda context, param, value: store_target(value))
@@ -34,10 +39,10 @@ ALL_TOPICS = click.option("--all-topics", is_flag=True,
                           help="Keep articles not about foreign affairs too (stored, judged false).")
 
 
-def reports_errors(command):
+def reports_errors(command: Callable) -> Callable:
     """Turn vnfa's own errors into one clear line on stderr and exit status 1."""
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
         except GraphError as error:
@@ -54,7 +59,7 @@ def main() -> None:
     """
 
 
-def _print_report(report, quiet: bool) -> None:
+def _print_report(report: Any, quiet: bool) -> None:
     skipped = getattr(report, "skipped", [])
     for kind, lines in (("note", report.warnings), ("skipped", skipped), ("failed", report.failed)):
         for line in lines:
@@ -156,7 +161,8 @@ def evaluate(paths: tuple[str, ...], gold: str, store: str, quiet: bool) -> None
               help="Stop at this many rows (a notice goes to stderr).")
 @STORE
 @reports_errors
-def query(sparql, file, name, list_, param, fmt, output, timeout, limit, store) -> None:
+def query(sparql: str | None, file: str | None, name: str | None, list_: bool, param: tuple[str, ...], fmt: str,
+          output: str, timeout: float, limit: int, store: str) -> None:
     """Run a SPARQL query on the store (updates and SERVICE are refused).
 
     Example: vnfa query --name who-holds-what --format csv
@@ -191,7 +197,7 @@ def _bindings(params: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _draw_options(command):
+def _draw_options(command: Callable) -> Callable:
     """The draw command's options, choices built from graph/styles.py's tables."""
     options = [
         click.option("-o", "--output", default="vnfa-out/network.png", show_default=True,
@@ -349,8 +355,8 @@ def build(store: str, out_dir: str, quiet: bool, all_topics: bool) -> None:
 @click.option("--token", envvar="VNFA_TOKEN", metavar="T", help="Bearer token that updates must carry.")
 @click.option("-q", "--quiet", is_flag=True, help="No request log.")
 @reports_errors
-def serve(host, port, store, timeout, limit, max_body, max_memory, workers, cors, allow_update, token,
-          quiet) -> None:
+def serve(host: str, port: int, store: str, timeout: float, limit: int, max_body: int, max_memory: int, workers: int,
+          cors: str | None, allow_update: bool, token: str | None, quiet: bool) -> None:
     """Serve the store over the SPARQL 1.1 Protocol (/sparql) with an explorer page (/).
 
     Read-only unless started with --allow-update --token T; SERVICE is refused.

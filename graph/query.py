@@ -8,13 +8,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .errors import QueryError
-from .guard import Limits
+from .guard import Limits, check_query, syntax_error
 from .resources import data_path
 from .rowformats import GRAPH_HEADER, ResultRows, boolean_rows
 
 if TYPE_CHECKING:
     from rdflib import Dataset
     from rdflib.query import Result
+
+    from .results import QueryRequest
 
 
 def named_queries() -> dict[str, str]:
@@ -30,9 +32,8 @@ def query_description(text: str) -> str:
     return ""
 
 
-def run_query(dataset: Dataset, text: str, bindings: dict | None = None):
+def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> Result:
     """Run a query string on the store's own engine (never a prepared rdflib query)."""
-    from .guard import check_query, syntax_error
     from .remote import with_bindings
     from .vocab import PREFIXES
 
@@ -114,7 +115,7 @@ def query_store(location: str | None, text: str, *, bindings: dict | None = None
         return run_limited(str(store_path(location)), request, limits)
 
 
-def run_limited(store_folder: str, request, limits: Limits) -> ResultRows:
+def run_limited(store_folder: str, request: QueryRequest, limits: Limits) -> ResultRows:
     """One query's rows under the limits, from the command line (whose process holds the store)."""
     from .pool import QueryPool
     from .results import result_rows
