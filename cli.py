@@ -8,26 +8,41 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from .console import is_terminal
 from .errors import GraphError
+from .exportformats import FORMATS as EXPORT_FORMATS
+from .location import store_target
+from .query import named_queries
+from .rowformats import FORMATTERS
+from .styles import LANGUAGES, LAYOUT_NOTES, OUTPUT_FORMATS, RELATIONS, VIEW_NAMES
 
-STORE = click.option("--store", envvar="VNFA_STORE", default=None, metavar="DIR|URL",
-                     help="Store folder (default ./vnfa-data, or $VNFA_STORE), or a SPARQL server: "
-                          "sparql+http://HOST:PORT/PATH or an endpoint file FILE.toml.")
+
+STORE_HELP = ("Store folder (default ./vnfa-data, or $VNFA_STORE), or a SPARQL server: "
+              "sparql+http://HOST:PORT/PATH or an endpoint file FILE.toml.")
+
+
+def store_option(help: str = STORE_HELP, metavar: str = "DIR|URL") -> Callable:
+    """--store, resolved once: the given value, else $VNFA_STORE, else ./vnfa-data."""
+    return click.option("--store", envvar="VNFA_STORE", default=None, metavar=metavar, help=help,
+                        callback=lambda context, param, value: store_target(value))
+
+
+STORE = store_option()
 QUIET = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 ALL_TOPICS = click.option("--all-topics", is_flag=True,
                           help="Keep articles not about foreign affairs too (stored, judged false).")
-FORMAT_NAMES = ("turtle", "nt", "nquads", "trig", "jsonld", "xml")
 
 
-def reports_errors(command):
+def reports_errors(command: Callable) -> Callable:
     """Turn vnfa's own errors into one clear line on stderr and exit status 1."""
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
         except GraphError as error:
@@ -44,7 +59,7 @@ def main() -> None:
     """
 
 
-def _print_report(report, quiet: bool) -> None:
+def _print_report(report: Any, quiet: bool) -> None:
     skipped = getattr(report, "skipped", [])
     for kind, lines in (("note", report.warnings), ("skipped", skipped), ("failed", report.failed)):
         for line in lines:
@@ -69,7 +84,7 @@ def _print_report(report, quiet: bool) -> None:
               "and this machine share; default a temporary folder, for local:N only).")
 @ALL_TOPICS
 @reports_errors
-def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: int | None, workers: int,
+def ingest(paths: tuple[str, ...], store: str, quiet: bool, max_bytes: int | None, workers: int,
            bulk: bool, cluster: str | None, shards: str | None, all_topics: bool) -> None:
     """Read articles (.txt, .html, .jsonl, folders) into the store.
 
@@ -77,22 +92,14 @@ def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: in
     Ends with a summary (ingested, not foreign affairs, skipped, failed); exits 1 if any failed.
     Example: vnfa ingest data/articles/ --store vnfa-data --workers 2
     """
-    from .pipeline import ingest as run
-    from .store import opened
+    from .build import ingest_into
 
     if cluster is None and shards is not None:
         raise click.UsageError("--shards goes with --cluster")
     if cluster is not None and workers > 1:
         raise click.UsageError("give --cluster or --workers, not both")
-    with opened(store) as dataset:
-        if cluster is not None:
-            from .cluster import ingest_on_cluster
-
-            report = ingest_on_cluster(paths, dataset, cluster, shards=shards, progress=not quiet,
-                                       max_bytes=max_bytes, bulk=bulk, all_topics=all_topics)
-        else:
-            report = run(paths, dataset, progress=not quiet, max_bytes=max_bytes, workers=workers, bulk=bulk,
-                         all_topics=all_topics)
+    report = ingest_into(store, paths, cluster=cluster, shards=shards, workers=workers, progress=not quiet,
+                         max_bytes=max_bytes, bulk=bulk, all_topics=all_topics)
     _print_report(report, quiet)
     if report.failed:
         sys.exit(1)
@@ -105,23 +112,20 @@ def ingest(paths: tuple[str, ...], store: str | None, quiet: bool, max_bytes: in
 @QUIET
 @ALL_TOPICS
 @reports_errors
-def facts(paths: tuple[str, ...], store: str | None, output: str, quiet: bool, all_topics: bool) -> None:
+def facts(paths: tuple[str, ...], store: str, output: str, quiet: bool, all_topics: bool) -> None:
     """Write the SPEC facts view (JSON Lines, one article a line).
 
     With PATHs, they are ingested into a temporary store first. An article not about
     foreign affairs has its line with empty lists (unless --all-topics).
     Example: vnfa facts data/articles/seed.txt -o seed.jsonl
     """
-    from .commands import facts_lines, open_output, store_for
+    from .facts import facts_of
+    from .output import write_text
 
-    with store_for(paths, store, quiet=quiet, all_topics=all_topics) as (dataset, report):
-        lines = facts_lines(dataset, report.ingested if report else None, report.left_out if report else None)
+    lines, report = facts_of(paths, store, progress=not quiet, all_topics=all_topics)
     if report and report.failed:
         _print_report(report, quiet)
-    out = open_output(output)
-    out.write("".join(line + "\n" for line in lines))
-    if out is not sys.stdout:
-        out.close()
+    write_text(output, "".join(line + "\n" for line in lines))
     if report and report.failed:
         sys.exit(1)
 
@@ -132,28 +136,24 @@ def facts(paths: tuple[str, ...], store: str | None, output: str, quiet: bool, a
 @STORE
 @QUIET
 @reports_errors
-def evaluate(paths: tuple[str, ...], gold: str, store: str | None, quiet: bool) -> None:
+def evaluate(paths: tuple[str, ...], gold: str, store: str, quiet: bool) -> None:
     """Score the facts of PATHs (or of the store) against gold facts.
 
     Example: vnfa evaluate --gold gold.jsonl articles/
     """
-    from .commands import read_gold, store_for
-    from .evaluate import format_scores, score
-    from .facts import all_facts
+    from .evaluate import score_against
 
-    gold_docs = read_gold(gold)
-    with store_for(paths, store, quiet=quiet) as (dataset, report):
-        system = {f["doc"]: f for f in all_facts(dataset)}
-    click.echo(format_scores(score(gold_docs, system)))
+    click.echo(score_against(gold, paths, store, progress=not quiet))
 
 
 @main.command()
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a file.")
-@click.option("--name", help="Run a named query from data/queries/ (see --list).")
+@click.option("--name", type=click.Choice(list(named_queries())), metavar="NAME",
+              help="Run a named query from data/queries/ (see --list).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
 @click.option("--param", multiple=True, metavar="NAME=VALUE", help="Bind a variable: an IRI, or a name (case and accents optional, as --focus).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATTERS)), default="table")
 @click.option("-o", "--output", default="-", help="Output file ('-' for stdout).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
               metavar="SECONDS", help="Stop the query after this long.")
@@ -161,51 +161,29 @@ def evaluate(paths: tuple[str, ...], gold: str, store: str | None, quiet: bool) 
               help="Stop at this many rows (a notice goes to stderr).")
 @STORE
 @reports_errors
-def query(sparql, file, name, list_, param, fmt, output, timeout, limit, store) -> None:
+def query(sparql: str | None, file: str | None, name: str | None, list_: bool, param: tuple[str, ...], fmt: str,
+          output: str, timeout: float, limit: int, store: str) -> None:
     """Run a SPARQL query on the store (updates and SERVICE are refused).
 
     Example: vnfa query --name who-holds-what --format csv
     """
-    from .commands import open_output
     from .guard import Limits
-    from .query import named_queries, query_description
-    from .results import query_store
+    from .output import write_text
+    from .query import query_description, query_store
+    from .rowformats import format_rows, query_list, terminal_table
 
-    queries = named_queries()
     if list_:
-        for key, text in queries.items():
-            click.echo(f"{key:<22} {query_description(text)}")
+        click.echo(query_list(named_queries(), query_description))
         return
     if sum(x is not None for x in (sparql, file, name)) != 1:
         raise click.UsageError("give exactly one of SPARQL, -f FILE or --name NAME")
-    if name is not None and name not in queries:
-        raise click.UsageError(f"no named query '{name}'; choose one of: {', '.join(queries)}")
-    text = queries[name] if name else Path(file).read_text(encoding="utf-8") if file else sparql
-    terminal = fmt == "table" and output == "-" and is_terminal()  # a rich table, drawn from the JSON rows
-    rendered, truncated = query_store(store, text, "json" if terminal else fmt, bindings=_bindings(param),
-                                      limits=Limits(timeout=timeout, rows=limit))
-    rendered = _terminal_table(rendered) if terminal else rendered
-    out = open_output(output)
-    out.write(rendered + "\n")
-    if truncated:
+    text = named_queries()[name] if name else Path(file).read_text(encoding="utf-8") if file else sparql
+    rows = query_store(store, text, bindings=_bindings(param), limits=Limits(timeout=timeout, rows=limit))
+    terminal = fmt == "table" and output == "-" and is_terminal()
+    write_text(output, (terminal_table(rows, shutil.get_terminal_size().columns) if terminal
+                        else format_rows(rows, fmt)) + "\n")
+    if rows.truncated:
         click.echo(f"vnfa: stopped at the {limit}-row limit; raise --limit or narrow the query", err=True)
-
-
-def _terminal_table(rendered: str) -> str:
-    """Rows (vnfa query's JSON) as a rich table; ASK and graph results as they are."""
-    import json
-
-    from .console import rich_table
-
-    try:
-        rows = json.loads(rendered)
-    except ValueError:
-        return rendered  # a CONSTRUCT's Turtle
-    if isinstance(rows, dict):
-        return str(rows.get("boolean")).lower()
-    columns = list(rows[0]) if rows else []
-    table = rich_table(columns, [[row[c] for c in columns] for row in rows], width=shutil.get_terminal_size().columns)
-    return f"{table}\n({len(rows)} rows)" if rows else "(0 rows)"
 
 
 def _bindings(params: tuple[str, ...]) -> dict[str, str]:
@@ -219,10 +197,8 @@ def _bindings(params: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _draw_options(command):
+def _draw_options(command: Callable) -> Callable:
     """The draw command's options, choices built from graph/styles.py's tables."""
-    from .styles import LANGUAGES, LAYOUT_NOTES, OUTPUT_FORMATS, RELATIONS, VIEW_NAMES
-
     options = [
         click.option("-o", "--output", default="vnfa-out/network.png", show_default=True,
                      help="A figure (.png .svg .pdf) or the network (.graphml .gexf .json .html); '-' for stdout."),
@@ -270,7 +246,7 @@ def _figure_size(value: str) -> tuple[float, float]:
 @STORE
 @QUIET
 @reports_errors
-def draw(output: str, query_file: str | None, size: str, store: str | None, quiet: bool, **options) -> None:
+def draw(output: str, query_file: str | None, size: str, store: str, quiet: bool, **options) -> None:
     """Draw a view of the graph, or a SPARQL result, as a figure or a network file.
 
     Views: actors (people, organisations, countries: posts, meetings, visits),
@@ -278,16 +254,10 @@ def draw(output: str, query_file: str | None, size: str, store: str | None, quie
     (who spoke at or attended what).
     Example: vnfa draw --view meetings --focus "Pham Minh Chinh" --hops 2 --lang en -o pmc.svg
     """
-    from .commands import draw_network
-    from .network import DrawRequest, read_query
-    from .store import opened
+    from .drawjob import draw_request, draw_store
 
-    query = read_query(query_file) if query_file else None
-    request = DrawRequest(query=query, query_name=Path(query_file).name if query_file else "",
-                          size=_figure_size(size), relations=tuple(options.pop("relation")),
-                          countries=tuple(options.pop("country")), **options)
-    with opened(store, create=False) as dataset:
-        nodes, edges, undated = draw_network(dataset, output, request, progress=not quiet)
+    request = draw_request(query_file, _figure_size(size), **options)
+    nodes, edges, undated = draw_store(store, output, request, progress=not quiet)
     if undated:
         click.echo(f"vnfa: warning: {undated} facts without a date were left out by --since/--until "
                    "(the caption says so)", err=True)
@@ -295,7 +265,7 @@ def draw(output: str, query_file: str | None, size: str, store: str | None, quie
 
 
 @main.command()
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_NAMES), default="turtle")
+@click.option("-f", "--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="turtle")
 @click.option("-o", "--output", default="-", help="Output file ('-' for stdout).")
 @click.option("--graph", "article", default=None, metavar="ARTICLE", help="Only this article's graph (its id).")
 @click.option("--named-graphs/--union", default=None,
@@ -307,7 +277,7 @@ def draw(output: str, query_file: str | None, size: str, store: str | None, quie
 @STORE
 @reports_errors
 def export(fmt: str, output: str, article: str | None, named_graphs: bool | None, ontology: bool,
-           no_description: bool, with_text: bool, store: str | None) -> None:
+           no_description: bool, with_text: bool, store: str) -> None:
     """Export the graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML).
 
     The union of all articles' graphs (each triple once), one article's graph
@@ -316,39 +286,31 @@ def export(fmt: str, output: str, article: str | None, named_graphs: bool | None
     are left out unless --with-text.
     Example: vnfa export -f trig --named-graphs -o graph.trig
     """
-    from .export import FORMATS, export as run, export_ontology, written_to
-    from .model import article_iri
-    from .store import opened
+    from .export import export_store
 
-    if named_graphs and not FORMATS[fmt].quads:
+    if named_graphs and not EXPORT_FORMATS[fmt].quads:
         raise click.UsageError(f"--named-graphs needs -f nquads or -f trig, not -f {fmt}")
     if (ontology or named_graphs) and article:
         raise click.UsageError("--graph cannot go with --named-graphs or --ontology")
-    if ontology:
-        with written_to(output) as out:
-            export_ontology(fmt, out)
-        return
-    with opened(store, create=False) as dataset, written_to(output) as out:
-        run(dataset, fmt, out, article_iri(article) if article else None, named_graphs=named_graphs,
-            description=not no_description, with_text=with_text)
+    export_store(store, fmt, output, article, named_graphs=named_graphs, ontology=ontology,
+                 description=not no_description, with_text=with_text)
 
 
 @main.command()
 @STORE
 @reports_errors
-def stats(store: str | None) -> None:
+def stats(store: str) -> None:
     """Counts by class and relation.
 
     Example: vnfa stats --store vnfa-data
     """
     from .console import show_table
-    from .query import stats as count
-    from .store import opened
+    from .query import stats_of
+    from .rowformats import counts_text
 
-    with opened(store, create=False) as dataset:
-        counts = count(dataset)
-    plain = "\n".join(f"{name:<14}{value:>8}" for name, value in counts.items())
-    click.echo(show_table(["", "count"], [[name, f"{value:,}"] for name, value in counts.items()], plain))
+    counts = stats_of(store)
+    click.echo(show_table(["", "count"], [[name, f"{value:,}"] for name, value in counts.items()],
+                          counts_text(counts)))
 
 
 @main.command()
@@ -357,17 +319,17 @@ def stats(store: str | None) -> None:
 @QUIET
 @ALL_TOPICS
 @reports_errors
-def build(store: str | None, out_dir: str, quiet: bool, all_topics: bool) -> None:
+def build(store: str, out_dir: str, quiet: bool, all_topics: bool) -> None:
     """Ingest the bundled articles, print stats, write network.png and graph.ttl.
 
     Example: vnfa build
     """
-    from .commands import build as run
+    from .build import build as run
+    from .rowformats import counts_text
 
     report, counts, written = run(store, out_dir, progress=not quiet, all_topics=all_topics)
     _print_report(report, quiet)
-    for name, value in counts.items():
-        click.echo(f"{name:<14}{value:>8}")
+    click.echo(counts_text(counts))
     for path in written:
         click.echo(f"wrote {path}")
     if report.failed:
@@ -377,8 +339,7 @@ def build(store: str | None, out_dir: str, quiet: bool, all_topics: bool) -> Non
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option("--store", envvar="VNFA_STORE", default=None, metavar="DIR",
-              help="Store folder to serve (default ./vnfa-data, or $VNFA_STORE); a folder, not a SPARQL server.")
+@store_option("Store folder to serve (default ./vnfa-data, or $VNFA_STORE); a folder, not a SPARQL server.", "DIR")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
               metavar="SECONDS", help="Stop each query after this long (answered 503).")
 @click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="ROWS",
@@ -394,8 +355,8 @@ def build(store: str | None, out_dir: str, quiet: bool, all_topics: bool) -> Non
 @click.option("--token", envvar="VNFA_TOKEN", metavar="T", help="Bearer token that updates must carry.")
 @click.option("-q", "--quiet", is_flag=True, help="No request log.")
 @reports_errors
-def serve(host, port, store, timeout, limit, max_body, max_memory, workers, cors, allow_update, token,
-          quiet) -> None:
+def serve(host: str, port: int, store: str, timeout: float, limit: int, max_body: int, max_memory: int, workers: int,
+          cors: str | None, allow_update: bool, token: str | None, quiet: bool) -> None:
     """Serve the store over the SPARQL 1.1 Protocol (/sparql) with an explorer page (/).
 
     Read-only unless started with --allow-update --token T; SERVICE is refused.
@@ -415,74 +376,60 @@ def serve(host, port, store, timeout, limit, max_body, max_memory, workers, cors
 @STORE
 @QUIET
 @reports_errors
-def migrate(store: str | None, quiet: bool) -> None:
+def migrate(store: str, quiet: bool) -> None:
     """Convert a store written in the old layout (entities restated in every article) to the current one.
 
     Nothing is lost; run it again if it was interrupted.
     Example: vnfa migrate --store vnfa-data
     """
-    from .entities import gc as collect
-    from .entities import migrate as run
-    from .linking import link
-    from .store import opened
+    from .upkeep import migrate_store
 
-    with opened(store, create=False, old_layout=True) as dataset:
-        moved = run(dataset, progress=not quiet)
-        collect(dataset)
-        link(dataset)
+    moved = migrate_store(store, progress=not quiet)
     click.echo(f"migrated {moved} articles to one entities graph", err=quiet)
 
 
 @main.command()
 @STORE
 @reports_errors
-def gc(store: str | None) -> None:
+def gc(store: str) -> None:
     """Remove the entities that no article mentions any more (after articles were removed or replaced).
 
     'vnfa ingest' does it itself when it wrote into a store that had articles.
     Example: vnfa gc --store vnfa-data
     """
-    from .entities import gc as collect
-    from .linking import link
-    from .store import opened
+    from .upkeep import collect_garbage
 
-    with opened(store, create=False) as dataset:
-        removed = collect(dataset)
-        links = link(dataset)
+    removed, links = collect_garbage(store)
     click.echo(f"removed {removed} triples of entities no article mentions; {links} short names linked")
 
 
 @main.command(name="link")
 @STORE
 @reports_errors
-def link_persons(store: str | None) -> None:
+def link_persons(store: str) -> None:
     """Link short and initialled names ('G.Bush') to the one full name they stand for (owl:sameAs).
 
     'vnfa ingest' and 'vnfa gc' do it themselves; the links depend on the store, not the ingest order.
     Example: vnfa link --store vnfa-data
     """
-    from .linking import link
-    from .store import opened
+    from .upkeep import link_store
 
-    with opened(store, create=False) as dataset:
-        click.echo(f"{link(dataset)} short names linked to a full name")
+    click.echo(f"{link_store(store)} short names linked to a full name")
 
 
 @main.command()
 @STORE
 @reports_errors
-def validate(store: str | None) -> None:
+def validate(store: str) -> None:
     """Check the graph against vnfa's SHACL shapes (data/shapes/); list each violation.
 
     One line per violation: the node, its article, the rule it breaks.
     Exit status 1 when there is any.
     Example: vnfa validate --store vnfa-data
     """
-    from .store import opened
-    from .validate import validate_dataset
+    from .upkeep import validate_store
 
-    with opened(store, create=False) as dataset:
-        report = validate_dataset(dataset)
+    report = validate_store(store)
     click.echo(report.text())
     if not report.conforms:
         sys.exit(1)

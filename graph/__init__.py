@@ -7,6 +7,13 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import Rows, Store, extract_file, extract_text, open_store  # noqa: E402  (the Python API)
+__all__ = ["Rows", "Store", "extract_file", "extract_text", "open_store"]  # the Python API (graph.api)
 
-__all__ = ["Rows", "Store", "extract_file", "extract_text", "open_store"]
+
+def __getattr__(name: str):
+    """The Python API, imported when first used: ``import vnfa.cli`` stays light (no rdflib)."""
+    if name in __all__:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'vnfa' has no attribute {name!r}")

@@ -166,3 +166,36 @@ def format_scores(result: dict) -> str:
         accuracy = "n/a" if r["accuracy"] is None else f"{r['accuracy']:.3f}"
         lines.append(f"{name:<14} accuracy {accuracy} ({r['correct']}/{r['of']})")
     return "\n".join(lines)
+
+
+def read_gold(path: str) -> dict[str, dict]:
+    """Gold facts (JSON Lines) by doc id; a line that is not JSON is an error naming it."""
+    import json
+    from pathlib import Path
+
+    from .errors import GraphError
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise GraphError(f"{path}: cannot read gold file ({error.strerror})") from None
+    docs = {}
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise GraphError(f"{path}:{number}: not JSON ({error.msg}); fix the line") from None
+            docs[str(record.get("doc"))] = record
+    return docs
+
+
+def score_against(gold: str, paths: tuple[str, ...], location: str | None, *, progress: bool = True) -> str:
+    """``vnfa evaluate``: the scores of PATHs' facts (or the store's) against the gold file, as text."""
+    from .build import store_for
+    from .facts import all_facts
+
+    gold_docs = read_gold(gold)
+    with store_for(paths, location, progress=progress) as (dataset, _):
+        system = {f["doc"]: f for f in all_facts(dataset)}
+    return format_scores(score(gold_docs, system))

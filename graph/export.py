@@ -9,44 +9,22 @@ the store). Other backends go through rdflib.
 """
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from itertools import chain
-from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from .errors import GraphError
+from .exportformats import FORMATS, Format, format_spec
 from .jsonld import write_jsonld
+from .output import written_to
 from .store import backend
 from .void import DATASET, DESCRIPTION_PREFIXES, ONTOLOGY, WRITE_PREFIXES, Census, census_of_store, describe
 
 ALL_SUBJECTS = "SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 TEXT = ox.NamedNode("https://schema.org/text")  # an article's full text: its publisher's, left out by default
-
-
-@dataclass(frozen=True)
-class Format:
-    rdflib: str  # rdflib's serializer name
-    native: ox.RdfFormat  # Oxigraph's serialiser
-    quads: bool  # keeps named graphs (and does so unless asked for the union)
-    suffix: str
-
-
-FORMATS = {
-    "turtle": Format("turtle", ox.RdfFormat.TURTLE, False, ".ttl"),
-    "nt": Format("nt", ox.RdfFormat.N_TRIPLES, False, ".nt"),
-    "nquads": Format("nquads", ox.RdfFormat.N_QUADS, True, ".nq"),
-    "trig": Format("trig", ox.RdfFormat.TRIG, True, ".trig"),
-    "jsonld": Format("json-ld", ox.RdfFormat.JSON_LD, False, ".jsonld"),
-    "xml": Format("xml", ox.RdfFormat.RDF_XML, False, ".rdf"),
-}
-SUFFIXES = {name: spec.suffix for name, spec in FORMATS.items()}
 
 
 def export(dataset: Dataset, fmt: str, out: IO[bytes], graph: URIRef | None = None, *,
@@ -78,12 +56,6 @@ def export(dataset: Dataset, fmt: str, out: IO[bytes], graph: URIRef | None = No
 def without_text(items: Iterable) -> Iterator:
     """Triples or quads, less the articles' full texts."""
     return (item for item in items if item.predicate != TEXT)
-
-
-def format_spec(fmt: str) -> Format:
-    if fmt not in FORMATS:
-        raise GraphError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
-    return FORMATS[fmt]
 
 
 def native_store(dataset: Dataset) -> ox.Store | None:
@@ -207,18 +179,17 @@ def export_ontology(fmt: str, out: IO[bytes]) -> int:
     return len(ontology)
 
 
-@contextmanager
-def written_to(path: str) -> Iterator[IO[bytes]]:
-    """A binary stream to PATH ('-': stdout) that replaces the file only once everything is written."""
-    if path == "-":
-        yield sys.stdout.buffer
+def export_store(location: str | None, fmt: str, output: str, article: str | None = None, *,
+                 named_graphs: bool | None = None, ontology: bool = False, description: bool = True,
+                 with_text: bool = False) -> None:
+    """``vnfa export``: the store at ``location`` (or one article's graph, or the ontology) to ``output``."""
+    from .model import article_iri
+    from .store import opened
+
+    if ontology:
+        with written_to(output) as out:
+            export_ontology(fmt, out)
         return
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.part")
-    try:
-        with open(partial, "wb") as out:
-            yield out
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    with opened(location, create=False) as dataset, written_to(output) as out:
+        export(dataset, fmt, out, article_iri(article) if article else None, named_graphs=named_graphs,
+               description=description, with_text=with_text)

@@ -77,3 +77,26 @@ def all_facts(dataset: Dataset, graphs: list[URIRef] | None = None) -> list[dict
     """Facts of the given article graphs (all articles by default), in graph order."""
     names = graphs if graphs is not None else [g for g in graph_names(dataset) if g != ENTITIES_GRAPH]
     return [article_facts(dataset, name) for name in names]
+
+
+def facts_lines(dataset: Dataset, doc_ids: list[str] | None = None, left_out: dict | None = None) -> list[str]:
+    """JSON lines of the facts of ``doc_ids`` (all articles by default), then of the articles
+    ``left_out`` as not foreign affairs (doc id -> pipeline.Header), with empty lists."""
+    import json
+
+    from .model import article_iri
+
+    graphs = [article_iri(d) for d in doc_ids] if doc_ids is not None else None
+    facts = all_facts(dataset, graphs)
+    facts += [empty_facts(doc, h.published, h.authors) for doc, h in (left_out or {}).items()]
+    return [json.dumps(f, ensure_ascii=False) for f in facts]
+
+
+def facts_of(paths: tuple[str, ...], location: str | None, *, progress: bool = True, all_topics: bool = False):
+    """``vnfa facts``: the JSON lines of PATHs (ingested into a temporary store) or of the store at
+    ``location``, and the ingest's report (None for the store)."""
+    from .build import store_for
+
+    with store_for(paths, location, progress=progress, all_topics=all_topics) as (dataset, report):
+        lines = facts_lines(dataset, report.ingested if report else None, report.left_out if report else None)
+    return lines, report

@@ -1,16 +1,22 @@
-"""SPARQL over the store: named queries shipped in data/queries/, and the
-output formats a researcher pipes elsewhere."""
+"""SPARQL over the store: named queries shipped in data/queries/, run on the store's engine (an
+embedded store's in a worker process under time, memory and row limits), answered as rows
+(graph.rowformats writes them out), and the stats queries (data/queries/stats/).
+
+Light to import (no RDF library at module level): the command line builds its choices from here."""
 from __future__ import annotations
 
-import csv
-import io
-import json
-
-from rdflib import Dataset
+from typing import TYPE_CHECKING
 
 from .errors import QueryError
+from .guard import Limits, check_query, syntax_error
 from .resources import data_path
-from .vocab import PREFIXES
+from .rowformats import GRAPH_HEADER, ResultRows, boolean_rows
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+    from rdflib.query import Result
+
+    from .results import QueryRequest
 
 
 def named_queries() -> dict[str, str]:
@@ -26,11 +32,10 @@ def query_description(text: str) -> str:
     return ""
 
 
-def run_query(dataset: Dataset, text: str, bindings: dict | None = None):
+def run_query(dataset: Dataset, text: str, bindings: dict | None = None) -> Result:
     """Run a query string on the store's own engine (never a prepared rdflib query)."""
-    from .guard import check_query, syntax_error
-
     from .remote import with_bindings
+    from .vocab import PREFIXES
 
     check_query(text)  # parse-level: refuses SERVICE (updates never parse as queries)
     try:  # bound as VALUES in the query, not Oxigraph's substitutions, which FILTERs do not see
@@ -80,61 +85,65 @@ def matching_name(names: list, wanted: str):
     return None
 
 
-def _cell(value) -> str:
-    return "" if value is None else str(value)
-
-
-def format_result(result, fmt: str) -> str:
-    """A query result as table, csv, tsv or json (SELECT/ASK) or Turtle (CONSTRUCT/DESCRIBE)."""
+def rows_of(result: Result) -> ResultRows:
+    """An rdflib query result (a SPARQL server's answer) as rows: cells as text, None when unbound."""
     if result.type == "ASK":
-        return json.dumps({"boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+        return boolean_rows(bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return result.graph.serialize(format="turtle")
-    names = [str(v) for v in result.vars]
-    rows = [[_cell(row[v]) for v in result.vars] for row in result]
-    return FORMATTERS[fmt](names, rows)
+        return ResultRows(GRAPH_HEADER, tuple(tuple(t.n3() for t in triple) for triple in result.graph), kind="graph")
+    rows = tuple(tuple(None if row[v] is None else str(row[v]) for v in result.vars) for row in result)
+    return ResultRows(tuple(str(v) for v in result.vars), rows)
 
 
-def _table(names: list[str], rows: list[list[str]]) -> str:
-    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
-    lines.append(f"({len(rows)} rows)")
-    return "\n".join(lines)
+def query_store(location: str | None, text: str, *, bindings: dict | None = None,
+                limits: Limits = Limits()) -> ResultRows:
+    """``vnfa query``: the rows of ``text`` on the store, cut at the row limit (``truncated`` says so).
+
+    The command holds the store (no other process writes) while a worker with a
+    read-only view runs the query under the time limit. A SPARQL server given as
+    --store applies its own limits.
+    """
+    from .remote import with_bindings  # VALUES, which FILTERs see (Oxigraph's substitutions are not)
+    from .results import QueryRequest
+    from .store import is_remote, opened, store_path
+
+    with opened(location, create=False) as dataset:
+        bindings = resolve_bindings(dataset, bindings or {})
+        if is_remote(location):
+            return rows_of(run_query(dataset, text, bindings))
+        request = QueryRequest(with_bindings(text, bindings), rows=limits.rows)
+        return run_limited(str(store_path(location)), request, limits)
 
 
-def _delimited(delimiter: str):
-    def write(names: list[str], rows: list[list[str]]) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(rows)
-        return buffer.getvalue().rstrip("\n")
-    return write
+def run_limited(store_folder: str, request: QueryRequest, limits: Limits) -> ResultRows:
+    """One query's rows under the limits, from the command line (whose process holds the store)."""
+    from .pool import QueryPool
+    from .results import result_rows
+
+    pool = QueryPool(store_folder, workers=1, timeout=limits.timeout, memory=limits.memory)
+    try:
+        return pool.call(result_rows, request)
+    finally:
+        pool.close()
 
 
-def _json(names: list[str], rows: list[list[str]]) -> str:
-    return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1)
+def stats_queries() -> dict[str, str]:
+    """Name -> SPARQL text of data/queries/stats/NN-name.rq, in their order ('posts-held': 'posts held')."""
+    files = sorted(data_path("queries", "stats").glob("*.rq"))
+    return {p.stem.partition("-")[2].replace("-", " "): p.read_text(encoding="utf-8") for p in files}
 
 
-FORMATTERS = {"table": _table, "csv": _delimited(","), "tsv": _delimited("\t"), "json": _json}
-
-
-STATS_QUERIES = {
-    "articles": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }",
-    "persons": "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Person }",
-    "posts held": "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a org:Membership }",
-    "organisations": "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a org:Organization }",
-    "events": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a vnfa:Event }",
-    "meetings": "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a vnfa:Encounter }",
-    "visits": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?p ?c WHERE { ?p vnfa:visited ?c } }",
-    "speakers": "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?p ?e WHERE { ?p vnfa:spokeAt ?e } }",
-    "partners": "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c vnfa:partnerOf ?vn }",
-    "quads": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-}
+STATS_QUERIES = stats_queries()
 
 
 def stats(dataset: Dataset) -> dict[str, int]:
     """Counts by class and relation."""
     return {name: int(list(run_query(dataset, text))[0][0]) for name, text in STATS_QUERIES.items()}
+
+
+def stats_of(location: str | None) -> dict[str, int]:
+    """``vnfa stats``: the counts of the store at ``location``."""
+    from .store import opened
+
+    with opened(location, create=False) as dataset:
+        return stats(dataset)

@@ -25,8 +25,8 @@ from rdflib.query import Result
 from rdflib.store import Store
 
 from .endpoint import Endpoint, parse_endpoint
+from .backends import Batch, replace_update
 from .errors import QueryError, StoreError
-from .store import Batch, replace_update
 
 UPDATE_CHARS = 4_000_000  # per request
 PAGE = 5_000  # graph names per request: under Virtuoso's default 10,000-row cut

@@ -1,6 +1,7 @@
 """One query on a read-only view of the store, answered in the media type the
 client asked for and cut at the row limit. Runs inside a worker process of
-graph.guard.QueryPool; Oxigraph does the evaluation and the serialising."""
+graph.pool.QueryPool; Oxigraph does the evaluation and the serialising. For the command line,
+the rows instead (graph.rowformats turns them into text)."""
 from __future__ import annotations
 
 import io
@@ -13,7 +14,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from .errors import QueryError
-from .guard import DEFAULT_ROWS, Limits, QueryPool, check_query, has_dataset_clause, syntax_error
+from .guard import DEFAULT_ROWS, check_query, has_dataset_clause, syntax_error
+from .rowformats import GRAPH_HEADER, ResultRows, boolean_rows
 from .vocab import PREFIXES
 
 # media type -> Oxigraph format; the first is the default when any type will do
@@ -250,49 +252,33 @@ KINDS = {ox.QuerySolutions: "solutions", ox.QueryBoolean: "boolean", ox.QueryTri
 WRITERS = {"solutions": _write_solutions, "boolean": _write_boolean, "graph": _write_graph}
 
 
-def run_limited(store_folder: str, request: QueryRequest, limits: Limits) -> Answer:
-    """One query under the limits, from the command line (whose process holds the store)."""
-    pool = QueryPool(store_folder, workers=1, timeout=limits.timeout, memory=limits.memory)
+def _cell(term) -> str | None:
+    """A SELECT's cell as text, as rdflib reads the term (its lexical form normalised)."""
+    from oxrdflib._converter import from_ox
+
+    return None if term is None else str(from_ox(term))
+
+
+def _solution_rows(result: ox.QuerySolutions, limit: int) -> ResultRows:
+    names = [v.value for v in result.variables]
+    solutions, truncated = _cut(result, limit)
+    rows = tuple(tuple(_cell(s[n]) for n in names) for s in solutions)
+    return ResultRows(tuple(names), rows, truncated=truncated)
+
+
+def _graph_rows(result: ox.QueryTriples, limit: int) -> ResultRows:
+    triples, truncated = _cut(result, limit)
+    rows = tuple((str(t.subject), str(t.predicate), str(t.object)) for t in triples)
+    return ResultRows(GRAPH_HEADER, rows, kind="graph", truncated=truncated)
+
+
+def result_rows(request: QueryRequest) -> ResultRows:
+    """Run a query and return its rows (the worker's entry point for the command line)."""
+    result = evaluate(request)
+    if isinstance(result, ox.QueryBoolean):
+        return boolean_rows(bool(result))
     try:
-        return pool.call(execute, request)
-    finally:
-        pool.close()
-
-
-def as_rdflib(answer: Answer):
-    """An rdflib Result from an answer in SPARQL JSON or N-Triples (for graph.query.format_result)."""
-    from rdflib import Graph
-    from rdflib.query import Result
-
-    if answer.kind == "graph":
-        result = Result("CONSTRUCT")
-        result.graph = Graph().parse(data=answer.body, format="nt")
-        for prefix, namespace in PREFIXES.items():
-            result.graph.bind(prefix, namespace)
-        return result
-    return Result.parse(io.BytesIO(answer.body), format="json")
-
-
-def query_store(folder: str | None, text: str, fmt: str, *, bindings: dict | None = None,
-                limits: Limits = Limits()) -> tuple[str, bool]:
-    """``vnfa query``: the result rendered as ``fmt``, and whether the row limit cut it.
-
-    The command holds the store (no other process writes) while a worker with a
-    read-only view runs the query under the time limit. A SPARQL server given as
-    --store applies its own limits.
-    """
-    from .query import format_result, run_query
-    from .store import is_remote, opened, store_path
-
-    from .query import resolve_bindings
-
-    with opened(folder, create=False) as dataset:
-        bindings = resolve_bindings(dataset, bindings or {})
-        if is_remote(folder):
-            return format_result(run_query(dataset, text, bindings), fmt), False
-        from .remote import with_bindings  # VALUES, which FILTERs see (Oxigraph's substitutions are not)
-
-        request = QueryRequest(with_bindings(text, bindings or {}),
-                               accept="application/sparql-results+json, application/n-triples", rows=limits.rows)
-        answer = run_limited(str(store_path(folder)), request, limits)
-    return format_result(as_rdflib(answer), fmt), answer.truncated
+        maker = _graph_rows if isinstance(result, ox.QueryTriples) else _solution_rows
+        return maker(result, request.rows)
+    except (OSError, ValueError, RuntimeError) as error:
+        raise QueryError(f"query failed: {error}") from None

@@ -1,7 +1,7 @@
 """vnfa serve: the store over the SPARQL 1.1 Protocol, and a page to explore it.
 
 A small Starlette app on uvicorn. Queries go as strings to Oxigraph, in worker
-processes (graph.guard.QueryPool) with read-only views of the store, so a slow
+processes (graph.pool.QueryPool) with read-only views of the store, so a slow
 query neither blocks the others nor outlives its time limit. This process holds
 the store's write lock (no other process writes while it serves) and refuses
 updates unless started with --allow-update and a token.
@@ -25,8 +25,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .errors import GraphError, QueryError, StoreError
-from .guard import (Gate, Limits, QueryMemoryError, QueryPool, QueryRefusedError, QuerySyntaxError,
-                    QueryTimeoutError, UpdateRefusedError, check_update)
+from .guard import (Limits, QueryMemoryError, QueryRefusedError, QuerySyntaxError, QueryTimeoutError,
+                    UpdateRefusedError, check_update)
+from .pool import Gate, QueryPool
 from .results import (ALL_TYPES, FORMATS, Answer, NotAcceptableError, QueryRequest, acceptable, execute,
                       format_types, known_format)
 

@@ -14,53 +14,23 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from oxrdflib._converter import from_ox
 from rdflib import Dataset, Graph, URIRef
 
+from .backends import Batch, VnfaStore, replace_update
 from .errors import StoreError, StoreInUseError
+from .location import is_remote, store_path, store_target
 from .vocab import ENTITIES_GRAPH, LEGACY_REFERENCE_GRAPH
 
-DEFAULT_STORE = "vnfa-data"
 _BATCH_CHARS = 4_000_000
 BULK_MARKER = "vnfa-bulk-load-incomplete"
-REMOTE_SCHEMES = ("sparql+http://", "sparql+https://")
-REMOTE_SUFFIXES = (".toml",)
-
-Batch = Sequence[tuple[str, str]]  # (graph IRI, its quads as N-Quads text)
-
-
-class VnfaStore(Protocol):
-    """What vnfa needs from a backend besides rdflib's ``query``."""
-
-    def run_update(self, text: str) -> None: ...
-    def write_batch(self, batch: Batch, *, bulk: bool = False) -> None: ...
-    def has_graph(self, name: URIRef) -> bool: ...
-    def graph_names(self) -> list[URIRef]: ...
-    def count(self) -> int: ...
-    def graph_triples(self, name: URIRef | None = None) -> Iterator[tuple]: ...
-    def dump(self, out: IO[bytes], fmt: str, prefixes: dict) -> None: ...
-    def flush(self) -> None: ...
-    def can_bulk_load(self) -> bool: ...
-    def begin_bulk(self) -> None: ...
-    def end_bulk(self) -> None: ...
-
-
-def store_path(path: str | os.PathLike | None = None) -> Path:
-    """The store folder: the argument, else $VNFA_STORE, else ./vnfa-data."""
-    return Path(path or os.environ.get("VNFA_STORE") or DEFAULT_STORE)
-
-
-def is_remote(target: str | os.PathLike | None) -> bool:
-    """A ``sparql+http(s)://`` URL or a ``.toml`` endpoint file names a server, not a folder."""
-    text = str(target or os.environ.get("VNFA_STORE") or "")
-    return text.startswith(REMOTE_SCHEMES) or (text.endswith(REMOTE_SUFFIXES) and Path(text).is_file())
 
 
 def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True, read_only: bool = False,
@@ -74,7 +44,7 @@ def open_dataset(path: str | os.PathLike | None = None, *, create: bool = True, 
     dataset = _open(path, create, read_only)
     if not old_layout and backend(dataset).has_graph(LEGACY_REFERENCE_GRAPH):
         close(dataset)
-        where = path or os.environ.get("VNFA_STORE") or DEFAULT_STORE
+        where = store_target(path)
         raise StoreError(f"store {where} is in the old layout (every article restating its entities); "
                          f"run 'vnfa migrate --store {where}' once to convert it, nothing is lost")
     return dataset
@@ -84,7 +54,7 @@ def _open(path: str | os.PathLike | None, create: bool, read_only: bool) -> Data
     if is_remote(path):
         from .remote import open_remote
 
-        return open_remote(str(path or os.environ.get("VNFA_STORE")))
+        return open_remote(store_target(path))
     folder = store_path(path)
     if not create and not folder.is_dir():
         raise StoreError(f"no store at {folder}; run 'vnfa ingest' or 'vnfa build' first, or give --store")
@@ -145,34 +115,6 @@ def write_batch(dataset: Dataset, batch: Batch, *, bulk: bool = False) -> None:
     """Write many articles' graphs (N-Quads text each), replacing old versions, in one transaction."""
     if batch:
         backend(dataset).write_batch(batch, bulk=bulk)
-
-
-def by_graph(quads: str) -> dict[str, list[str]]:
-    """N-Quads text (one quad a line, each naming its graph) as graph IRI -> its lines as triples."""
-    graphs: dict[str, list[str]] = {}
-    for line in quads.splitlines():
-        body = line.rstrip()[:-1].rstrip()  # without the final " ."
-        at = body.rfind(" <")
-        if at > 0:
-            graphs.setdefault(body[at + 2:-1], []).append(body[:at] + " .\n")
-    return graphs
-
-
-def replace_update(batch: Batch) -> str:
-    """One SPARQL Update that replaces each article's graph and adds its lines in other graphs (the
-    entities graph) to them: DROP + INSERT DATA, and INSERT DATA (set semantics) for shared graphs."""
-    parts = []
-    shared: dict[str, set[str]] = {}
-    for name, quads in batch:
-        graphs = by_graph(quads)
-        own = graphs.pop(name, [])  # none for an article left out: its old version goes all the same
-        parts.append(f"DROP SILENT GRAPH <{name}>")
-        if own:
-            parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{''.join(own)}}} }}")
-        for graph, lines in graphs.items():
-            shared.setdefault(graph, set()).update(lines)
-    parts += [f"INSERT DATA {{ GRAPH <{graph}> {{\n{''.join(sorted(lines))}}} }}" for graph, lines in shared.items()]
-    return " ;\n".join(parts)
 
 
 def drop_graph(dataset: Dataset, name: URIRef) -> None:

@@ -67,7 +67,7 @@ def test_query_errors(built, runner, args, message):
 def test_query_usage_errors(built, runner):
     assert runner.invoke(main, ["query", "--store", built]).exit_code == 2
     result = runner.invoke(main, ["query", "--name", "nope", "--store", built])
-    assert result.exit_code == 2 and "no named query 'nope'" in result.stderr
+    assert result.exit_code == 2 and "'nope' is not one of" in result.stderr
 
 
 def test_stats_export_draw(built, runner, tmp_path):
@@ -97,3 +97,25 @@ def test_evaluate_scores_against_gold(tmp_path, runner):
 def test_missing_store(tmp_path, runner):
     result = runner.invoke(main, ["stats", "--store", str(tmp_path / "none")])
     assert result.exit_code == 1 and "no store at" in result.stderr
+
+
+def test_importing_the_command_line_loads_no_rdflib_networkx_or_matplotlib():
+    import subprocess
+    import sys
+
+    code = "import sys, vnfa.cli; print(sorted(m for m in ('rdflib', 'networkx', 'matplotlib') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_choices_come_from_the_registries():
+    from vnfa.exportformats import FORMATS
+    from vnfa.query import named_queries
+    from vnfa.styles import LANGUAGES, VIEW_NAMES
+
+    choices = {(c, p.name): list(p.type.choices) for c, command in main.commands.items()
+               for p in command.params if hasattr(p.type, "choices")}
+    assert choices[("query", "name")] == list(named_queries())
+    assert choices[("export", "fmt")] == list(FORMATS)
+    assert choices[("draw", "view")] == list(VIEW_NAMES)
+    assert choices[("draw", "lang")] == list(LANGUAGES)

@@ -77,7 +77,8 @@ def test_run_query_refuses_service_and_updates(store):
 
 
 def test_a_query_over_its_memory_is_stopped_and_the_next_one_runs(tmp_path):
-    from vnfa.guard import QueryMemoryError, QueryPool
+    from vnfa.guard import QueryMemoryError
+    from vnfa.pool import QueryPool
     from vnfa.pipeline import ingest
     from vnfa.results import QueryRequest, execute
     from vnfa.store import opened
@@ -139,3 +140,12 @@ def test_query_ask_and_construct_through_the_worker(built):
     graph = CliRunner().invoke(main, ["query", "CONSTRUCT { ?a vnfa:met ?b } WHERE { ?a vnfa:met ?b }",
                                       "--store", built])
     assert graph.exit_code == 0 and "to-lam" in graph.stdout and "vnfa:met" in graph.stdout
+
+
+def test_the_stats_queries_are_files_in_their_order():
+    from vnfa.query import STATS_QUERIES, named_queries
+
+    assert list(STATS_QUERIES) == ["articles", "persons", "posts held", "organisations", "events", "meetings",
+                                   "visits", "speakers", "partners", "quads"]
+    assert "org:Membership" in STATS_QUERIES["posts held"]
+    assert not set(STATS_QUERIES.values()) & set(named_queries().values())  # not offered by --name
