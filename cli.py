@@ -15,13 +15,12 @@ from typing import Any
 import click
 
 from .console import is_terminal
+from .draw.styles import LANGUAGES, LAYOUT_NOTES, OUTPUT_FORMATS, RELATIONS, VIEW_NAMES
 from .errors import GraphError
-from .exportformats import FORMATS as EXPORT_FORMATS
-from .location import store_target
-from .query import named_queries
-from .rowformats import FORMATTERS
-from .styles import LANGUAGES, LAYOUT_NOTES, OUTPUT_FORMATS, RELATIONS, VIEW_NAMES
-
+from .export.registry import FORMATS as EXPORT_FORMATS
+from .query.formats import FORMATTERS
+from .query.named import named_queries
+from .store.location import store_target
 
 STORE_HELP = ("Store folder (default ./vnfa-data, or $VNFA_STORE), or a SPARQL server: "
               "sparql+http://HOST:PORT/PATH or an endpoint file FILE.toml.")
@@ -119,8 +118,8 @@ def facts(paths: tuple[str, ...], store: str, output: str, quiet: bool, all_topi
     foreign affairs has its line with empty lists (unless --all-topics).
     Example: vnfa facts data/articles/seed.txt -o seed.jsonl
     """
-    from .facts import facts_of
-    from .output import write_text
+    from .export.output import write_text
+    from .query.facts import facts_of
 
     lines, report = facts_of(paths, store, progress=not quiet, all_topics=all_topics)
     if report and report.failed:
@@ -141,7 +140,7 @@ def evaluate(paths: tuple[str, ...], gold: str, store: str, quiet: bool) -> None
 
     Example: vnfa evaluate --gold gold.jsonl articles/
     """
-    from .evaluate import score_against
+    from .query.score import score_against
 
     click.echo(score_against(gold, paths, store, progress=not quiet))
 
@@ -152,7 +151,8 @@ def evaluate(paths: tuple[str, ...], gold: str, store: str, quiet: bool) -> None
 @click.option("--name", type=click.Choice(list(named_queries())), metavar="NAME",
               help="Run a named query from data/queries/ (see --list).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-@click.option("--param", multiple=True, metavar="NAME=VALUE", help="Bind a variable: an IRI, or a name (case and accents optional, as --focus).")
+@click.option("--param", multiple=True, metavar="NAME=VALUE",
+              help="Bind a variable: an IRI, or a name (case and accents optional, as --focus).")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATTERS)), default="table")
 @click.option("-o", "--output", default="-", help="Output file ('-' for stdout).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
@@ -167,10 +167,10 @@ def query(sparql: str | None, file: str | None, name: str | None, list_: bool, p
 
     Example: vnfa query --name who-holds-what --format csv
     """
-    from .guard import Limits
-    from .output import write_text
-    from .query import query_description, query_store
-    from .rowformats import format_rows, query_list, terminal_table
+    from .export.output import write_text
+    from .query.formats import format_rows, query_list, terminal_table
+    from .query.limits import Limits
+    from .query.named import query_description, query_store
 
     if list_:
         click.echo(query_list(named_queries(), query_description))
@@ -198,7 +198,7 @@ def _bindings(params: tuple[str, ...]) -> dict[str, str]:
 
 
 def _draw_options(command: Callable) -> Callable:
-    """The draw command's options, choices built from graph/styles.py's tables."""
+    """The draw command's options, choices built from graph/draw/styles.py's tables."""
     options = [
         click.option("-o", "--output", default="vnfa-out/network.png", show_default=True,
                      help="A figure (.png .svg .pdf) or the network (.graphml .gexf .json .html); '-' for stdout."),
@@ -254,7 +254,7 @@ def draw(output: str, query_file: str | None, size: str, store: str, quiet: bool
     (who spoke at or attended what).
     Example: vnfa draw --view meetings --focus "Pham Minh Chinh" --hops 2 --lang en -o pmc.svg
     """
-    from .drawjob import draw_request, draw_store
+    from .draw.job import draw_request, draw_store
 
     request = draw_request(query_file, _figure_size(size), **options)
     nodes, edges, undated = draw_store(store, output, request, progress=not quiet)
@@ -286,7 +286,7 @@ def export(fmt: str, output: str, article: str | None, named_graphs: bool | None
     are left out unless --with-text.
     Example: vnfa export -f trig --named-graphs -o graph.trig
     """
-    from .export import export_store
+    from .export.formats import export_store
 
     if named_graphs and not EXPORT_FORMATS[fmt].quads:
         raise click.UsageError(f"--named-graphs needs -f nquads or -f trig, not -f {fmt}")
@@ -305,8 +305,8 @@ def stats(store: str) -> None:
     Example: vnfa stats --store vnfa-data
     """
     from .console import show_table
-    from .query import stats_of
-    from .rowformats import counts_text
+    from .query.formats import counts_text
+    from .query.named import stats_of
 
     counts = stats_of(store)
     click.echo(show_table(["", "count"], [[name, f"{value:,}"] for name, value in counts.items()],
@@ -325,7 +325,7 @@ def build(store: str, out_dir: str, quiet: bool, all_topics: bool) -> None:
     Example: vnfa build
     """
     from .build import build as run
-    from .rowformats import counts_text
+    from .query.formats import counts_text
 
     report, counts, written = run(store, out_dir, progress=not quiet, all_topics=all_topics)
     _print_report(report, quiet)
@@ -362,8 +362,9 @@ def serve(host: str, port: int, store: str, timeout: float, limit: int, max_body
     Read-only unless started with --allow-update --token T; SERVICE is refused.
     Example: vnfa serve --port 8000 --store vnfa-data
     """
-    from .guard import Limits
-    from .serve import ServeSettings, serve as run
+    from .query.limits import Limits
+    from .serve.app import ServeSettings
+    from .serve.app import serve as run
 
     if allow_update and not token:
         raise click.UsageError("--allow-update needs --token T (or $VNFA_TOKEN)")
@@ -382,7 +383,7 @@ def migrate(store: str, quiet: bool) -> None:
     Nothing is lost; run it again if it was interrupted.
     Example: vnfa migrate --store vnfa-data
     """
-    from .upkeep import migrate_store
+    from .ingest.upkeep import migrate_store
 
     moved = migrate_store(store, progress=not quiet)
     click.echo(f"migrated {moved} articles to one entities graph", err=quiet)
@@ -397,7 +398,7 @@ def gc(store: str) -> None:
     'vnfa ingest' does it itself when it wrote into a store that had articles.
     Example: vnfa gc --store vnfa-data
     """
-    from .upkeep import collect_garbage
+    from .ingest.upkeep import collect_garbage
 
     removed, links = collect_garbage(store)
     click.echo(f"removed {removed} triples of entities no article mentions; {links} short names linked")
@@ -412,7 +413,7 @@ def link_persons(store: str) -> None:
     'vnfa ingest' and 'vnfa gc' do it themselves; the links depend on the store, not the ingest order.
     Example: vnfa link --store vnfa-data
     """
-    from .upkeep import link_store
+    from .ingest.upkeep import link_store
 
     click.echo(f"{link_store(store)} short names linked to a full name")
 
@@ -427,7 +428,7 @@ def validate(store: str) -> None:
     Exit status 1 when there is any.
     Example: vnfa validate --store vnfa-data
     """
-    from .upkeep import validate_store
+    from .ingest.upkeep import validate_store
 
     report = validate_store(store)
     click.echo(report.text())

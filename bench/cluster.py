@@ -7,7 +7,7 @@ at which each store loads the N-Quads shards.
 
 The corpus comes from the realistic generator (graph/synthetic.py when the
 project has it, else bench/synthetic.py), as JSONL files cut into partitions
-of --per-partition articles. Servers are started by graph.servers on 127.0.0.1.
+of --per-partition articles. Servers are started by tests/servers.py on 127.0.0.1.
 """
 from __future__ import annotations
 
@@ -25,12 +25,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from distributed import Client, LocalCluster  # noqa: E402
 
-from vnfa.cluster import ingest_on_cluster, partitions, replay, run_partitions  # noqa: E402
-from vnfa.pipeline import IngestReport, ingest  # noqa: E402
-from vnfa.servers import PROGRAMS, binary, running  # noqa: E402
-from vnfa.shards import load_shards  # noqa: E402
-from vnfa.store import opened  # noqa: E402
-
+from tests.servers import PROGRAMS, binary, running  # noqa: E402
+from vnfa.ingest.cluster import ingest_on_cluster, partitions, replay, run_partitions  # noqa: E402
+from vnfa.ingest.pipeline import IngestReport, ingest  # noqa: E402
+from vnfa.ingest.shards import load_shards  # noqa: E402
+from vnfa.store.open import opened  # noqa: E402
 from vnfa.synthetic import write_jsonl  # noqa: E402
 
 COUNTS = (1, 2, 4)

@@ -16,9 +16,9 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vnfa.draw import draw_graph, save_figure  # noqa: E402
-from vnfa.layout import layout_positions  # noqa: E402
-from vnfa.styles import NODE_TYPES, RELATIONS  # noqa: E402
+from vnfa.draw.figure import draw_graph, save_figure
+from vnfa.draw.layout import layout_positions
+from vnfa.draw.styles import NODE_TYPES, RELATIONS
 
 SIZES = (500, 2_000, 10_000)
 

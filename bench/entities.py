@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from vnfa.query import named_queries, run_query  # noqa: E402
-from vnfa.store import count_quads, opened  # noqa: E402
+from vnfa.query.named import named_queries, run_query  # noqa: E402
+from vnfa.store.open import count_quads, opened  # noqa: E402
 from vnfa.synthetic import write_jsonl  # noqa: E402
 
 FIGURES = {
@@ -43,12 +43,12 @@ def ingest(corpus: Path, store: Path, workers: int) -> float:
 
 def upkeep(dataset) -> None:
     try:
-        from vnfa.entities import gc
-        from vnfa.linking import link
+        from vnfa.ingest.entities import gc
+        from vnfa.ingest.linking import link
     except ImportError:
         return
     for name, action in (("gc", gc), ("link", link)):
-        value, seconds = timed(lambda: action(dataset))
+        value, seconds = timed(lambda action=action: action(dataset))
         print(f"{name:<24}{seconds:>9.2f} s   ({value})")
 
 
@@ -66,7 +66,7 @@ def main() -> None:
         for name, text in FIGURES.items():
             print(f"{name:<24}{int(next(iter(run_query(dataset, text)))[0]):>9}")
         for name, text in named_queries().items():
-            rows, seconds = timed(lambda: len(list(run_query(dataset, text))))
+            rows, seconds = timed(lambda text=text: len(list(run_query(dataset, text))))
             print(f"{name:<24}{seconds:>9.2f} s   ({rows} rows)")
         upkeep(dataset)
     print(f"(work folder {work})")

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 import pyoxigraph as ox  # noqa: E402
 
-from vnfa.vocab import BASE  # noqa: E402
+from vnfa.model.vocab import BASE  # noqa: E402
 
 ID = BASE + "id/"
 LOCAL = tuple(ID + kind for kind in ("article/", "event/", "encounter/", "membership/", "partnership/"))
@@ -55,9 +55,9 @@ def renamed(term, copy: int):
 
 def make_store(folder: Path, quads: int) -> int:
     """Ingest the bundled articles, then bulk-load renamed copies until ``quads`` are written."""
-    from vnfa.pipeline import ingest
+    from vnfa.ingest.pipeline import ingest
     from vnfa.resources import data_path
-    from vnfa.store import opened
+    from vnfa.store.open import opened
 
     seed_folder = folder.parent / "seed-store"
     with opened(seed_folder) as dataset:
@@ -86,8 +86,8 @@ def child(store: str, fmt: str, options: dict, out: str) -> None:
     """Run one export and print 'seconds peak_MB'."""
     from rdflib import URIRef
 
-    from vnfa.export import export
-    from vnfa.store import opened
+    from vnfa.export.formats import export
+    from vnfa.store.open import opened
 
     base = peak_mb()
     start = time.perf_counter()
@@ -98,7 +98,7 @@ def child(store: str, fmt: str, options: dict, out: str) -> None:
         elif fmt == "rdflib":
             from rdflib import Graph
 
-            from vnfa.store import backend
+            from vnfa.store.open import backend
 
             union = Graph()
             union += backend(dataset).graph_triples(None)

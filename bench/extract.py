@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import time
 
-from vnfa.extract import extract
-from vnfa.lexicon import load_lexicon
-from vnfa.model import to_graph, to_nquads
-from vnfa.read import parse_page, read_paths
+from vnfa.extract.article import extract
+from vnfa.model.build import to_graph, to_nquads
+from vnfa.read.files import parse_page, read_paths
 from vnfa.resources import data_path
+from vnfa.text.lexicon import load_lexicon
 
 
 def corpus(megabytes: float) -> list[tuple[str, str]]:

@@ -1,5 +1,5 @@
 """Does the knowledge graph hold a real crawl? Ingest N generated articles of
-all topics (graph.synthetic) as a user would (`vnfa ingest --workers 2
+all topics (vnfa.synthetic) as a user would (`vnfa ingest --workers 2
 --bulk`), then time every draw view in every output kind, `--focus` at 1 and
 2 hops, and every named query, each `vnfa` command in a fresh process with its
 peak memory (summed over the process tree, psutil, every 0.05 s). A command
@@ -12,6 +12,7 @@ over --cap-mb or --timeout is killed and shown as such. Goal (issue 12): each
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import resource
@@ -26,8 +27,9 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vnfa.query import named_queries  # noqa: E402
-from vnfa.styles import OUTPUT_FORMATS, VIEW_NAMES  # noqa: E402
+
+from vnfa.draw.styles import OUTPUT_FORMATS, VIEW_NAMES  # noqa: E402
+from vnfa.query.named import named_queries  # noqa: E402
 from vnfa.synthetic import Generator, write_jsonl  # noqa: E402
 
 VNFA = [sys.executable, "-c", "from vnfa.cli import main; main()"]
@@ -41,10 +43,8 @@ def run(command: list[str], cap_mb: float, timeout: float) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     while process.poll() is None:
-        try:
+        with contextlib.suppress(psutil.Error):
             peak = max(peak, sum(p.memory_info().rss for p in [process, *process.children(recursive=True)]))
-        except psutil.Error:
-            pass
         status = "over-memory" if peak > cap_mb * 2**20 else "timeout" if time.perf_counter() - start > timeout \
             else status
         if status != "ok":

@@ -1,4 +1,4 @@
-"""How long the page's network view takes (graph.network.query_svg, as a query
+"""How long the page's network view takes (vnfa.network.request.query_svg, as a query
 worker of `vnfa serve` runs it: the query, the network, the layout and the SVG),
 for each named query and a CONSTRUCT of who met whom, on a store folder. The
 layout cache is a fresh folder, so every figure is laid out.
@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vnfa.errors import GraphError  # noqa: E402
-from vnfa.network import query_svg  # noqa: E402
-from vnfa.query import named_queries  # noqa: E402
-from vnfa.results import open_store  # noqa: E402
+from vnfa.errors import GraphError
+from vnfa.network.request import query_svg
+from vnfa.query.named import named_queries
+from vnfa.query.results import open_store
 
 MET = "CONSTRUCT { ?a vnfa:met ?b } WHERE { ?a vnfa:met ?b }"
 

@@ -1,4 +1,4 @@
-"""Precision and recall of the foreign-affairs gate (graph/relevance.py).
+"""Precision and recall of the foreign-affairs gate (graph/extract/relevance.py).
 
 On the project's own labelled articles (tests/data/relevance/) and, when the
 shared evaluation folder exists (default /work/shared/eval, or the path given),
@@ -16,10 +16,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from vnfa.extract import extract
-from vnfa.read import read_paths
+from vnfa.extract.article import extract
+from vnfa.extract.relevance import evidence_lines, judge
+from vnfa.read.files import read_paths
 from vnfa.records import Article
-from vnfa.relevance import evidence_lines, judge
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = ROOT / "tests" / "data" / "relevance"
@@ -79,15 +79,15 @@ def main(argv: list[str]) -> None:
     shared = Path(args[0]) if args else Path("/work/shared/eval")
     if shared.is_dir():
         dev = judged([shared / "dev" / "texts", shared / "raw"])
-        score("shared dev + raw (all relevant)", {d: True for d in dev}, dev, verbose)
+        score("shared dev + raw (all relevant)", dict.fromkeys(dev, True), dev, verbose)
         topic_labels = labels(shared / "topic" / "labels.jsonl")
         topic = judged([shared / "topic" / "texts"])
-        score("shared topic (none relevant)", {d: False for d in topic}, topic, verbose)
+        score("shared topic (none relevant)", dict.fromkeys(topic, False), topic, verbose)
         sure = {d: False for d in topic if not topic_labels.get(d, {}).get("doubtful")}
         score("shared topic without doubtful", sure, topic, False, listing=False)
-        both = {**{d: True for d in dev}, **{d: False for d in topic}}
+        both = {**dict.fromkeys(dev, True), **dict.fromkeys(topic, False)}
         score("shared dev + raw + topic", both, {**dev, **topic}, False, listing=False)
-        sure_both = {**{d: True for d in dev}, **sure}
+        sure_both = {**dict.fromkeys(dev, True), **sure}
         score("shared, without doubtful", sure_both, {**dev, **topic}, False, listing=False)
     count, extraction, judgement = TIMES["articles"], TIMES["extraction"], TIMES["judgement"]
     print(f"{count} articles in {time.perf_counter() - started:.1f} s: extraction {extraction / count * 1000:.1f} ms "

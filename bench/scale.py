@@ -7,7 +7,7 @@ the latency of every named query at that size.
 
 Each ingest is `vnfa ingest` in a child process, its memory summed over the
 process tree (workers included) every 0.2 s; servers are started by
-graph.servers on 127.0.0.1 in a temporary folder and stopped at the end.
+tests/servers.py on 127.0.0.1 in a temporary folder and stopped at the end.
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 import psutil
@@ -25,9 +24,9 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from vnfa.query import named_queries, run_query  # noqa: E402
-from vnfa.servers import running  # noqa: E402
-from vnfa.store import count_quads, opened  # noqa: E402
+from tests.servers import running  # noqa: E402
+from vnfa.query.named import named_queries, run_query  # noqa: E402
+from vnfa.store.open import count_quads, opened  # noqa: E402
 from vnfa.synthetic import Generator, write_jsonl  # noqa: E402
 
 # mode -> (backend, extra ingest arguments)

@@ -35,9 +35,9 @@ WARM_UP = 50
 
 
 def build_store(folder: Path) -> None:
-    from vnfa.pipeline import ingest
+    from vnfa.ingest.pipeline import ingest
     from vnfa.resources import data_path
-    from vnfa.store import opened
+    from vnfa.store.open import opened
 
     with opened(folder) as dataset:
         report = ingest([data_path("articles")], dataset, progress=False)

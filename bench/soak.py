@@ -12,6 +12,7 @@ articles stored, the articles expected and the difference, which must be 0.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import random
@@ -25,7 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vnfa.synthetic import write_pages  # noqa: E402
+
+from vnfa.synthetic import write_pages
+
 
 def write_corpus(folder: Path, count: int, seed: int) -> list[Path]:
     """Foreign-affairs pages only: every one must be stored, whatever the relevance gate does."""
@@ -39,8 +42,8 @@ def expected_sizes(paths: list[Path]) -> dict[str, int]:
 
 
 def _graph_size(path: Path) -> tuple[str, int]:
-    from vnfa.pipeline import article_graph
-    from vnfa.read import read_file
+    from vnfa.ingest.pipeline import article_graph
+    from vnfa.read.files import read_file
 
     [article] = [item for item in read_file(path) if hasattr(item, "doc_id")]
     graph = article_graph(article)
@@ -49,7 +52,7 @@ def _graph_size(path: Path) -> tuple[str, int]:
 
 def stored_sizes(store: Path) -> dict[str, int]:
     """Quads per article graph in the store (opening it is part of the check)."""
-    from vnfa.store import backend, opened
+    from vnfa.store.open import backend, opened
 
     buffer = io.BytesIO()
     with opened(store) as dataset:
@@ -73,10 +76,8 @@ def end_group(group: int) -> int:
         if int(fields[2]) == group:
             left.append(int(stat.parent.name))
     for pid in left:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     return len(left)
 
 

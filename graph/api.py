@@ -79,7 +79,7 @@ class Store:
     """An open vnfa store: a folder (embedded Oxigraph) or a SPARQL server; close it, or use ``with``."""
 
     def __init__(self, location: Location = None, *, read_only: bool = True) -> None:
-        from .store import open_dataset
+        from .store.open import open_dataset
 
         self.read_only = read_only
         self.dataset: Dataset = open_dataset(location, create=not read_only, read_only=read_only)
@@ -91,7 +91,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        from .store import close
+        from .store.open import close
 
         close(self.dataset)
 
@@ -100,7 +100,7 @@ class Store:
 
         ``params`` bind variables: IRIs as such, other values as names (accents and case optional).
         """
-        from .query import named_queries, resolve_bindings, run_query
+        from .query.named import named_queries, resolve_bindings, run_query
 
         text = _query_text(sparql, name, named_queries())
         result = run_query(self.dataset, text, resolve_bindings(self.dataset, params))
@@ -114,39 +114,39 @@ class Store:
     def network(self, view: str = "actors", **filters) -> nx.MultiGraph:
         """A view (actors, meetings, partners, events) as a NetworkX graph; filters as ``vnfa draw``'s:
         since, until, relations, countries, focus, hops, query (SPARQL text instead of a view)."""
-        from .network import DrawRequest, make_network
+        from .network.request import DrawRequest, make_network
 
         return make_network(self.dataset, DrawRequest(view=view, **filters))
 
     def draw(self, view: str = "actors", **options):
         """A matplotlib Figure of a view; options as ``vnfa draw``'s (lang, layout, seed, focus...)."""
-        from .network import DrawRequest, figure_of
+        from .network.request import DrawRequest, figure_of
 
         request = DrawRequest(view=view, **options)
         return figure_of(self.network(view, **_filters(request)), request)
 
     def facts(self) -> list[dict]:
         """The facts view of every article (SPEC.md's format)."""
-        from .facts import all_facts
+        from .query.facts import all_facts
 
         return all_facts(self.dataset)
 
     def stats(self) -> dict[str, int]:
-        from .query import stats
+        from .query.named import stats
 
         return stats(self.dataset)
 
     def ingest(self, *paths: str | os.PathLike, progress: bool = False):
         """Read articles (files, folders) into the store; the report says what went in."""
-        from .pipeline import ingest
+        from .ingest.pipeline import ingest
 
         self._writable()
         return ingest(paths, self.dataset, progress=progress)
 
     def add_text(self, text: str, *, doc: str = "text") -> None:
         """Add one article given as text (its first line is the title), replacing one with the same ``doc``."""
-        from .pipeline import ensure_reference
-        from .store import write_batch
+        from .ingest.pipeline import ensure_reference
+        from .store.open import write_batch
 
         self._writable()
         ensure_reference(self.dataset)
@@ -164,10 +164,10 @@ def open_store(location: Location = None, *, read_only: bool = True) -> Store:
 
 def extract_text(text: str, *, doc: str = "text") -> dict:
     """The facts of one article given as text, without a store (SPEC.md's format)."""
-    from .facts import article_facts
-    from .model import article_iri
-    from .pipeline import ensure_reference
-    from .store import close, memory_dataset, write_batch
+    from .ingest.pipeline import ensure_reference
+    from .model.build import article_iri
+    from .query.facts import article_facts
+    from .store.open import close, memory_dataset, write_batch
 
     dataset = memory_dataset()
     try:
@@ -180,9 +180,9 @@ def extract_text(text: str, *, doc: str = "text") -> dict:
 
 def extract_file(*paths: str | os.PathLike) -> list[dict]:
     """The facts of every article in the files or folders (.txt, .html, .jsonl), without a store."""
-    from .facts import all_facts
-    from .pipeline import ingest
-    from .store import close, memory_dataset
+    from .ingest.pipeline import ingest
+    from .query.facts import all_facts
+    from .store.open import close, memory_dataset
 
     dataset = memory_dataset()
     try:
@@ -195,9 +195,9 @@ def extract_file(*paths: str | os.PathLike) -> list[dict]:
 
 
 def _article_quads(text: str, doc: str) -> tuple[str, str]:
-    from .extract import extract
-    from .model import to_nquads
-    from .read import parse_page
+    from .extract.article import extract
+    from .model.build import to_nquads
+    from .read.files import parse_page
 
     name, nquads, _ = to_nquads(extract(parse_page(text, doc)))
     return name, nquads

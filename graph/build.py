@@ -13,13 +13,13 @@ def ingest_into(location: str | None, paths: tuple[str, ...], *, cluster: str | 
                 shards: str | None = None, workers: int = 1, progress: bool = True, **options: Any):
     """``vnfa ingest``: PATHs into the store at ``location``, in ``workers`` processes or on a Dask
     cluster; options as pipeline.ingest's (max_bytes, bulk, all_topics). Returns the report."""
-    from .pipeline import ingest
-    from .store import opened
+    from .ingest.pipeline import ingest
+    from .store.open import opened
 
     with opened(location) as dataset:
         if cluster is None:
             return ingest(paths, dataset, progress=progress, workers=workers, **options)
-        from .cluster import ingest_on_cluster
+        from .ingest.cluster import ingest_on_cluster
 
         return ingest_on_cluster(paths, dataset, cluster, shards=shards, progress=progress, **options)
 
@@ -29,8 +29,8 @@ def store_for(paths: tuple[str, ...], location: str | None, *, progress: bool = 
               all_topics: bool = False) -> Iterator[tuple]:
     """The store at ``location`` (and no report), or for PATHs a temporary store holding just them
     (and the ingest's report)."""
-    from .pipeline import ingest
-    from .store import opened
+    from .ingest.pipeline import ingest
+    from .store.open import opened
 
     if not paths:
         with opened(location, create=False) as dataset:
@@ -43,12 +43,12 @@ def store_for(paths: tuple[str, ...], location: str | None, *, progress: bool = 
 def build(location: str | None, out_dir: str, *, progress: bool = True, all_topics: bool = False):
     """The main job: bundled articles -> store -> stats, network.png, graph.ttl.
     Returns the ingest's report, the counts and the files written."""
-    from .drawjob import draw_network
-    from .export import export
-    from .pipeline import ingest
-    from .query import stats
+    from .draw.job import draw_network
+    from .export.formats import export
+    from .ingest.pipeline import ingest
+    from .query.named import stats
     from .resources import data_path
-    from .store import opened
+    from .store.open import opened
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

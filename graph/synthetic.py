@@ -12,7 +12,7 @@ calls, visits, speeches, partnership levels, appointments) with dates spread
 over twenty years. Article ``n`` depends only on (seed, n): any slice of a
 corpus can be made alone.
 
-    python -m graph.synthetic 50000 corpus/          # 10 files of 5,000 JSON lines
+    python -m vnfa.synthetic 50000 corpus/          # 10 files of 5,000 JSON lines
 """
 from __future__ import annotations
 

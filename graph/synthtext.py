@@ -1,4 +1,4 @@
-"""The sentence templates of graph.synthetic, written for it in the genre of
+"""The sentence templates of vnfa.synthetic, written for it in the genre of
 Vietnamese news (no sentence is taken from a real article). Each topic is a
 list of groups: an article takes one sentence of the first group (the lead)
 and one of each of two to four other groups. Slots are filled by

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from vnfa.resources import data_path
-from vnfa.store import opened
+from vnfa.store.open import opened
 
 SEED = data_path("articles", "seed.txt")
 

@@ -1,5 +1,5 @@
 """The store-level behaviour on every backend: the embedded store, an Oxigraph
-server and a Virtuoso, the servers started here on 127.0.0.1 (graph.servers).
+server and a Virtuoso, the servers started here on 127.0.0.1 (tests/servers.py).
 
 A server whose program is missing is skipped with the reason, except in CI
 (CI=true), where .ci/run installs both and a missing one fails.
@@ -13,14 +13,14 @@ import os
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
+from servers import PROGRAMS, binary, running
 
 from vnfa.cli import main
-from vnfa.export import export
-from vnfa.model import ID
-from vnfa.pipeline import ingest
+from vnfa.export.formats import export
+from vnfa.ingest.pipeline import ingest
+from vnfa.model.build import ID
 from vnfa.resources import data_path
-from vnfa.servers import PROGRAMS, binary, running
-from vnfa.store import count_quads, drop_graph, graph_names, opened, replace_graph
+from vnfa.store.open import count_quads, drop_graph, graph_names, opened, replace_graph
 
 ARTICLES = data_path("articles")
 SEED = data_path("articles", "seed.txt")
@@ -114,8 +114,8 @@ def test_natural_sparql_meets_each_person_once_per_name(target):
 
 
 def test_gc_removes_what_no_article_mentions(target):
-    from vnfa.entities import gc
-    from vnfa.model import article_iri
+    from vnfa.ingest.entities import gc
+    from vnfa.model.build import article_iri
 
     with opened(target) as dataset:
         ingest([ARTICLES], dataset, progress=False)

@@ -109,9 +109,9 @@ def test_importing_the_command_line_loads_no_rdflib_networkx_or_matplotlib():
 
 
 def test_the_choices_come_from_the_registries():
-    from vnfa.exportformats import FORMATS
-    from vnfa.query import named_queries
-    from vnfa.styles import LANGUAGES, VIEW_NAMES
+    from vnfa.draw.styles import LANGUAGES, VIEW_NAMES
+    from vnfa.export.registry import FORMATS
+    from vnfa.query.named import named_queries
 
     choices = {(c, p.name): list(p.type.choices) for c, command in main.commands.items()
                for p in command.params if hasattr(p.type, "choices")}

@@ -1,4 +1,4 @@
-"""Extraction on a Dask cluster (graph.cluster, graph.shards): partitions, atomic
+"""Extraction on a Dask cluster (vnfa.ingest.cluster, vnfa.ingest.shards): partitions, atomic
 shards, a worker killed mid-shard, and the store quad-for-quad what a serial
 ingest gives, on the embedded store and on each server. One local cluster of
 two worker processes on 127.0.0.1 serves the module.
@@ -19,16 +19,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from servers import PROGRAMS, binary, running
 
 from vnfa.cli import main
-from vnfa.cluster import Partition, extract_partition, ingest_on_cluster, partitions
-from vnfa.model import article_iri
-from vnfa.pipeline import extract_article, ingest
-from vnfa.read import read_paths
+from vnfa.ingest.cluster import Partition, extract_partition, ingest_on_cluster, partitions
+from vnfa.ingest.pipeline import extract_article, ingest
+from vnfa.model.build import article_iri
+from vnfa.read.files import read_paths
 from vnfa.records import Article
 from vnfa.resources import data_path
-from vnfa.servers import PROGRAMS, binary, running
-from vnfa.store import backend, drop_graph, graph_names, opened
+from vnfa.store.open import backend, drop_graph, graph_names, opened
 
 distributed = pytest.importorskip("distributed")
 

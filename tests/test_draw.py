@@ -8,14 +8,14 @@ import pytest
 from click.testing import CliRunner
 
 from vnfa.cli import main
-from vnfa import layout as layout_module
+from vnfa.draw import layout as layout_module
+from vnfa.draw.styles import LAYOUT_NOTES, OUTPUT_FORMATS, edge_style, node_style
 from vnfa.errors import GraphError, QueryError
-from vnfa.ego import ego_network
-from vnfa.filters import filter_countries, filter_dates, filter_relations, find_nodes, focus
-from vnfa.network import DrawRequest, caption_of, make_network, readable, render
-from vnfa.store import opened
-from vnfa.styles import LAYOUT_NOTES, OUTPUT_FORMATS, edge_style, node_style
-from vnfa.views import VIEWS
+from vnfa.network.ego import ego_network
+from vnfa.network.filters import filter_countries, filter_dates, filter_relations, find_nodes, focus
+from vnfa.network.request import DrawRequest, caption_of, make_network, readable, render
+from vnfa.network.views import VIEWS
+from vnfa.store.open import opened
 
 ID = "https://w3id.org/vnfa/id/"
 PMC, KISHIDA, IWAYA = ID + "person/pham-minh-chinh", ID + "person/kishida-fumio", ID + "person/iwaya-takeshi"
@@ -48,7 +48,7 @@ ARTICLES = [
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory):
     """A store holding the four articles above (closed again, so the CLI can open it)."""
-    from vnfa.pipeline import ingest
+    from vnfa.ingest.pipeline import ingest
 
     folder = tmp_path_factory.mktemp("draw")
     corpus = folder / "articles.jsonl"
@@ -289,7 +289,7 @@ def test_layouts_are_seeded_and_cached(views, layout_cache, monkeypatch):
 
 
 def test_labels_follow_the_language(views):
-    from vnfa.draw import draw_graph
+    from vnfa.draw.figure import draw_graph
 
     for lang, name in (("vi", "Nhật Bản"), ("en", "Japan")):
         figure = draw_graph(views["partners"], lang=lang, size=(6, 4), dpi=60)
@@ -451,9 +451,9 @@ def test_the_page_draws_a_query_as_the_command_line_does(store_dir, tmp_path, mo
     import httpx
     import pyoxigraph as ox
 
-    from vnfa import results
-    from vnfa.network import query_svg, worker_dataset
-    from vnfa.serve import ServeSettings, serving
+    from vnfa.network.request import query_svg, worker_dataset
+    from vnfa.query import results
+    from vnfa.serve.app import ServeSettings, serving
 
     drawn = []
     for i, text in enumerate(SAME_QUERIES):

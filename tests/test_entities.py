@@ -10,16 +10,16 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from vnfa.cli import main
-from vnfa.entities import gc, migrate
 from vnfa.errors import StoreError
-from vnfa.extract import extract
-from vnfa.facts import all_facts
-from vnfa.model import reference_graph, to_graph
-from vnfa.partition import is_entity_triple
-from vnfa.pipeline import ingest
-from vnfa.read import parse_page
-from vnfa.store import backend, drop_graph, graph_names, open_dataset, opened, replace_graph
-from vnfa.vocab import ENTITIES_GRAPH, ID, LEGACY_REFERENCE_GRAPH, VNFA
+from vnfa.extract.article import extract
+from vnfa.ingest.entities import gc, migrate
+from vnfa.ingest.pipeline import ingest
+from vnfa.model.build import reference_graph, to_graph
+from vnfa.model.partition import is_entity_triple
+from vnfa.model.vocab import ENTITIES_GRAPH, ID, LEGACY_REFERENCE_GRAPH, VNFA
+from vnfa.query.facts import all_facts
+from vnfa.read.files import parse_page
+from vnfa.store.open import backend, drop_graph, graph_names, open_dataset, opened, replace_graph
 
 ARTICLES = {
     "tiep-dai-su": "10/04/2017\nThủ tướng tiếp Đại sứ Nhật Bản\nChiều 10/4, tại Hà Nội, Thủ tướng Nguyễn Xuân Phúc "
@@ -49,7 +49,7 @@ def plain(triples) -> set[tuple]:
 
 
 def rows(dataset, text: str) -> list[tuple]:
-    from vnfa.query import run_query
+    from vnfa.query.named import run_query
 
     return [tuple(str(v) for v in row) for row in run_query(dataset, text)]
 

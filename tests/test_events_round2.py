@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from vnfa.extract import extract
-from vnfa.read import parse_page
+from vnfa.extract.article import extract
+from vnfa.read.files import parse_page
 
 TITLE = "Tiêu đề bài\n"
 

@@ -4,19 +4,19 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
-from rdflib.plugins.stores.memory import Memory
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+from rdflib.plugins.stores.memory import Memory
 
 from vnfa.cli import main
 from vnfa.errors import GraphError
-from vnfa.export import FORMATS, export, ontology_graph
-from vnfa.model import article_iri
-from vnfa.vocab import ENTITIES_GRAPH as REFERENCE_GRAPH
-from vnfa.pipeline import ingest
+from vnfa.export.formats import FORMATS, export, ontology_graph
+from vnfa.export.void import DATASET, created_date
+from vnfa.ingest.pipeline import ingest
+from vnfa.model.build import article_iri
+from vnfa.model.vocab import ENTITIES_GRAPH as REFERENCE_GRAPH
+from vnfa.model.vocab import VNFA
 from vnfa.resources import data_path
-from vnfa.store import backend, graph_names, opened, replace_graph
-from vnfa.void import DATASET, created_date
-from vnfa.vocab import VNFA
+from vnfa.store.open import backend, graph_names, opened, replace_graph
 
 ARTICLES = data_path("articles")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -231,7 +231,7 @@ class MemoryBackend(Memory):
 
 
 def test_other_backends_export_through_rdflib(built):
-    _, graphs, union = built
+    _, graphs, _union = built
     dataset = Dataset(store=MemoryBackend())
     for name in (SEED, REFERENCE_GRAPH):
         dataset.graph(name).__iadd__(graphs[name])
@@ -252,7 +252,7 @@ def test_other_backends_export_through_rdflib(built):
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_ontology_round_trips_in_every_format(fmt):
-    from vnfa.export import export_ontology
+    from vnfa.export.formats import export_ontology
 
     buffer = io.BytesIO()
     size = export_ontology(fmt, buffer)
@@ -270,7 +270,7 @@ QUOTE = "<https://w3id.org/vnfa/ontology#quote>"
 
 @pytest.mark.parametrize("fmt, named", [("nt", False), ("nquads", True), ("nquads", False), ("turtle", False)])
 def test_exports_leave_the_articles_texts_out_unless_asked(built, fmt, named):
-    folder, graphs, union = built
+    folder, _graphs, union = built
     texts = set(union.objects(None, URIRef("https://schema.org/text")))
     assert len(texts) == 7
     without = Dataset()
@@ -285,7 +285,7 @@ def test_exports_leave_the_articles_texts_out_unless_asked(built, fmt, named):
 
 @pytest.mark.parametrize("with_text, words", [(False, "are left out"), (True, "not the articles' full texts")])
 def test_the_description_says_whose_text_it_is(built, with_text, words):
-    folder, _, union = built
+    folder, _, _union = built
     back = Graph().parse(data=exported(folder, "turtle", description=True, with_text=with_text), format="turtle")
     rights = {str(o) for o in back.objects(URIRef(DATASET), DCTERMS.rights) if o.language == "en"}
     assert len(rights) == 1 and words in rights.pop()

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from vnfa.extract import extract
-from vnfa.read import parse_page
+from vnfa.extract.article import extract
+from vnfa.read.files import parse_page
 
 
 def run(text: str):
@@ -232,8 +232,8 @@ def test_own_articles_score(tmp_path):
     """The bundled articles against their gold facts: a regression floor for extraction quality."""
     import json
 
-    from vnfa.evaluate import score
-    from vnfa.read import read_paths
+    from vnfa.query.score import score
+    from vnfa.read.files import read_paths
     from vnfa.resources import data_path
 
     gold_path = Path(__file__).parent / "data" / "articles_gold.jsonl"

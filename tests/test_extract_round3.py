@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from vnfa.extract import extract
-from vnfa.read import parse_page
+from vnfa.extract.article import extract
+from vnfa.read.files import parse_page
 from vnfa.records import Extraction
 
 TITLE = "Tiêu đề bài\n"

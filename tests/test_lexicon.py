@@ -8,9 +8,9 @@ import pytest
 
 import vnfa
 from vnfa.errors import GraphError
-from vnfa.lexicon import last_syllables, lexicon_lists, syllables, words
-from vnfa.normalise import phrase_key, tokenize
 from vnfa.resources import data_path, read_list
+from vnfa.text.lexicon import last_syllables, lexicon_lists, syllables, words
+from vnfa.text.normalise import phrase_key, tokenize
 
 LISTS = lexicon_lists()
 

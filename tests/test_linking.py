@@ -5,10 +5,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
-from vnfa.linking import link, stands_for
-from vnfa.model import person_iri
-from vnfa.store import add_graph, opened
-from vnfa.vocab import ENTITIES_GRAPH, ID, ORG, SCHEMA, VNFA
+from vnfa.ingest.linking import link, stands_for
+from vnfa.model.build import person_iri
+from vnfa.model.vocab import ENTITIES_GRAPH, ID, ORG, SCHEMA, VNFA
+from vnfa.store.open import add_graph, opened
 
 
 @pytest.mark.parametrize("short, full, expected", [

@@ -2,7 +2,7 @@
 spelling variants, and names."""
 import pytest
 
-from vnfa.mentions import find_dates, find_mentions
+from vnfa.text.mentions import find_dates, find_mentions
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

@@ -1,10 +1,10 @@
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from vnfa.extract import extract
-from vnfa.model import article_iri, date_literal, person_iri, to_graph
-from vnfa.read import parse_page
-from vnfa.vocab import ORG, PROV, VNFA
+from vnfa.extract.article import extract
+from vnfa.model.build import article_iri, date_literal, person_iri, to_graph
+from vnfa.model.vocab import ORG, PROV, VNFA
+from vnfa.read.files import parse_page
 
 TEXT = "Tổng Bí thư tiếp Đại sứ\nChiều 24/1, Tổng Bí thư Tô Lâm tiếp Đại sứ Lào Khamphao Ernthavanh."
 

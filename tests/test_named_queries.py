@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from rdflib import URIRef
 
-from vnfa.model import article_iri
-from vnfa.pipeline import ingest
-from vnfa.query import named_queries, run_query
-from vnfa.store import backend, opened
+from vnfa.ingest.pipeline import ingest
+from vnfa.model.build import article_iri
+from vnfa.query.named import named_queries, run_query
+from vnfa.store.open import backend, opened
 
 ARTICLES = {
     "dung-2015": "12/06/2015\nThủ tướng tiếp Đại sứ Hàn Quốc\nChiều 12/6, tại Hà Nội, Thủ tướng Nguyễn Tấn Dũng "

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from vnfa.normalise import clean_text, fold, slug, split_sentences, strip_accents, tokenize
+from vnfa.text.normalise import clean_text, fold, slug, split_sentences, strip_accents, tokenize
 
 
 @pytest.mark.parametrize("a, b", [

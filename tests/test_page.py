@@ -8,10 +8,10 @@ import shutil
 import httpx
 import pytest
 
-from vnfa.pipeline import ingest
+from vnfa.ingest.pipeline import ingest
 from vnfa.resources import data_path
-from vnfa.serve import ServeSettings, serving
-from vnfa.store import opened
+from vnfa.serve.app import ServeSettings, serving
+from vnfa.store.open import opened
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

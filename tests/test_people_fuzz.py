@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vnfa.extract import extract
-from vnfa.read import parse_page
+from vnfa.extract.article import extract
+from vnfa.read.files import parse_page
 
 settings.register_profile("vnfa-people", max_examples=int(os.environ.get("VNFA_FUZZ_EXAMPLES", 150)), deadline=None,
                           database=None, derandomize=bool(os.environ.get("CI")),

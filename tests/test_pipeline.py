@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 from vnfa.cli import main
 from vnfa.errors import StoreError
-from vnfa.export import export
-from vnfa.pipeline import count_articles, ingest
+from vnfa.export.formats import export
+from vnfa.ingest.pipeline import count_articles, ingest
 from vnfa.resources import data_path
-from vnfa.store import BULK_MARKER, opened
+from vnfa.store.open import BULK_MARKER, opened
 
 ARTICLES = data_path("articles")
 

@@ -6,9 +6,15 @@ from click.testing import CliRunner
 
 from vnfa.cli import main
 from vnfa.errors import QueryError
-from vnfa.guard import (QueryRefusedError, QuerySyntaxError, UpdateRefusedError, check_query, check_update,
-                         has_dataset_clause)
-from vnfa.query import run_query
+from vnfa.query.limits import (
+    QueryRefusedError,
+    QuerySyntaxError,
+    UpdateRefusedError,
+    check_query,
+    check_update,
+    has_dataset_clause,
+)
+from vnfa.query.named import run_query
 from vnfa.resources import data_path
 
 SEED = str(data_path("articles", "seed.txt"))
@@ -77,11 +83,11 @@ def test_run_query_refuses_service_and_updates(store):
 
 
 def test_a_query_over_its_memory_is_stopped_and_the_next_one_runs(tmp_path):
-    from vnfa.guard import QueryMemoryError
-    from vnfa.pool import QueryPool
-    from vnfa.pipeline import ingest
-    from vnfa.results import QueryRequest, execute
-    from vnfa.store import opened
+    from vnfa.ingest.pipeline import ingest
+    from vnfa.query.limits import QueryMemoryError
+    from vnfa.query.pool import QueryPool
+    from vnfa.query.results import QueryRequest, execute
+    from vnfa.store.open import opened
 
     with opened(tmp_path / "store") as dataset:
         ingest([SEED], dataset, progress=False)
@@ -143,7 +149,7 @@ def test_query_ask_and_construct_through_the_worker(built):
 
 
 def test_the_stats_queries_are_files_in_their_order():
-    from vnfa.query import STATS_QUERIES, named_queries
+    from vnfa.query.named import STATS_QUERIES, named_queries
 
     assert list(STATS_QUERIES) == ["articles", "persons", "posts held", "organisations", "events", "meetings",
                                    "visits", "speakers", "partners", "quads"]

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from vnfa.errors import InputError
-from vnfa.read import decode, parse_page, read_paths
+from vnfa.read.files import decode, parse_page, read_paths
 
 PAGE = """13/03/2026
 x
@@ -40,7 +40,7 @@ def test_page_is_split_into_sections():
 def test_trailing_byline_after_end_mark():
     article = parse_page("Tiêu đề bài báo dài\nNội dung bài./. Thùy Vân/VOV-Paris", "b")
     assert article.authors == ("Thùy Vân",)
-    body = [s for s in article.sections if s.kind == "lead"][0]
+    body = next(s for s in article.sections if s.kind == "lead")
     assert article.text[body.start:body.end].endswith("./.")
 
 

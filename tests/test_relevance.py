@@ -10,13 +10,13 @@ from click.testing import CliRunner
 from rdflib import Literal
 
 from vnfa.cli import main
-from vnfa.extract import extract
-from vnfa.model import article_iri, relevance_triples
-from vnfa.pipeline import ingest
+from vnfa.extract.article import extract
+from vnfa.extract.relevance import Judgement, evidence_lines, judge
+from vnfa.ingest.pipeline import ingest
+from vnfa.model.build import article_iri, relevance_triples
+from vnfa.model.vocab import VNFA
 from vnfa.records import Article
-from vnfa.relevance import Judgement, evidence_lines, judge
-from vnfa.store import graph_names, opened
-from vnfa.vocab import VNFA
+from vnfa.store.open import graph_names, opened
 
 LABELLED = Path(__file__).parent / "data" / "relevance"
 # A missed article loses all its facts, a false positive only adds an article's facts: recall is held

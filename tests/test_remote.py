@@ -8,13 +8,13 @@ import threading
 import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
+from servers import free_port
 
 from vnfa.cli import main
-from vnfa.endpoint import Endpoint, parse_endpoint
 from vnfa.errors import QueryError, StoreError
-from vnfa.remote import RemoteStore, with_bindings, with_prefixes
-from vnfa.servers import free_port
-from vnfa.store import is_remote
+from vnfa.store.endpoint import Endpoint, parse_endpoint
+from vnfa.store.open import is_remote
+from vnfa.store.remote import RemoteStore, with_bindings, with_prefixes
 
 
 @pytest.mark.parametrize("url, query, update, user, auth", [
@@ -80,7 +80,7 @@ def test_unreachable_server_is_one_clear_line():
 class _Cut(http.server.BaseHTTPRequestHandler):
     """A server that answers like Virtuoso cutting a result at its ResultSetMaxRows."""
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers["Content-Length"]))
         body = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
         self.send_response(200)

@@ -18,9 +18,9 @@ from click.testing import CliRunner
 
 from vnfa.cli import main
 from vnfa.errors import InputError, SkippedInput
-from vnfa.pipeline import ingest
-from vnfa.read import MAX_LINE_CHARS, decode, read_paths
-from vnfa.store import backend, count_quads, graph_names, opened
+from vnfa.ingest.pipeline import ingest
+from vnfa.read.files import MAX_LINE_CHARS, decode, read_paths
+from vnfa.store.open import backend, count_quads, graph_names, opened
 from vnfa.synthetic import write_pages
 
 TEXT = "Bộ trưởng Bộ Ngoại giao tiếp Đại sứ Nhật Bản tại Hà Nội.\nHai bên nhất trí tăng cường hợp tác."
@@ -189,7 +189,7 @@ CORPUS = 400
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """Foreign-affairs news pages (graph.synthetic), all of which ingest keeps."""
+    """Foreign-affairs news pages (vnfa.synthetic), all of which ingest keeps."""
     folder = tmp_path_factory.mktemp("corpus")
     write_pages(CORPUS, folder, seed=8, foreign_share=1.0)
     return folder

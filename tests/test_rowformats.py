@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from vnfa.rowformats import FORMATTERS, ResultRows, boolean_rows, counts_text, format_rows, terminal_table
+from vnfa.query.formats import FORMATTERS, ResultRows, boolean_rows, counts_text, format_rows, terminal_table
 
 ROWS = ResultRows(("name", "n"), (("Hà Nội", "12"), (None, "3"), ('say "hi", then', "1")))
 

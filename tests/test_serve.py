@@ -17,12 +17,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from vnfa.guard import Limits
-from vnfa.pipeline import ingest
-from vnfa.query import named_queries
+from vnfa.ingest.pipeline import ingest
+from vnfa.query.limits import Limits
+from vnfa.query.named import named_queries
 from vnfa.resources import data_path
-from vnfa.serve import ServeSettings, serving
-from vnfa.store import opened
+from vnfa.serve.app import ServeSettings, serving
+from vnfa.store.open import opened
 
 PERSONS = "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"
 MET = "CONSTRUCT { ?a vnfa:met ?b } WHERE { ?a vnfa:met ?b }"

@@ -2,8 +2,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from vnfa.errors import StoreError, StoreInUseError
-from vnfa.pipeline import ingest
-from vnfa.store import count_quads, graph_names, open_dataset, opened, replace_graph
+from vnfa.ingest.pipeline import ingest
+from vnfa.store.open import count_quads, graph_names, open_dataset, opened, replace_graph
 
 G = URIRef("https://example.org/g")
 
@@ -26,9 +26,8 @@ def test_replace_graph_replaces_and_persists(tmp_path):
 
 
 def test_second_handle_is_refused(tmp_path):
-    with opened(tmp_path / "s"):
-        with pytest.raises(StoreInUseError, match="in use"):
-            open_dataset(tmp_path / "s")
+    with opened(tmp_path / "s"), pytest.raises(StoreInUseError, match="in use"):
+        open_dataset(tmp_path / "s")
 
 
 def test_missing_store_is_an_error(tmp_path):

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from vnfa.extract import extract
-from vnfa.read import read_file
+from vnfa.extract.article import extract
+from vnfa.read.files import read_file
 from vnfa.synthetic import Generator, Zipf, page_text, write_jsonl, write_pages
 
 SAMPLE = 2000

@@ -4,14 +4,14 @@ from rdflib import Literal
 from rdflib.namespace import RDF
 
 from vnfa.cli import main
-from vnfa.extract import extract
-from vnfa.model import to_graph
-from vnfa.pipeline import ingest
-from vnfa.read import parse_page
+from vnfa.extract.article import extract
+from vnfa.ingest.pipeline import ingest
+from vnfa.model.build import to_graph
+from vnfa.model.vocab import ORG, PROV, SCHEMA, VNFA
+from vnfa.query.validate import load_shapes, validate_graph
+from vnfa.read.files import parse_page
 from vnfa.resources import data_path
-from vnfa.store import opened, replace_graph
-from vnfa.validate import load_shapes, validate_graph
-from vnfa.vocab import ORG, PROV, SCHEMA, VNFA
+from vnfa.store.open import opened, replace_graph
 
 SEED = data_path("articles", "seed.txt")
 

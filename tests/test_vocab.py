@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnfa.vocab import EVENT_CLASSES, event_labels
+from vnfa.model.vocab import EVENT_CLASSES, event_labels
 
 
 def test_every_event_type_has_a_vietnamese_and_an_english_label():

@@ -1,0 +1,1 @@
+"""Drawing: styles, layout, figures and network files."""

@@ -1,0 +1,1 @@
+"""Export: RDF serialisations, JSON-LD, VoID."""

@@ -1,0 +1,1 @@
+"""Ingesting: the pipeline from files to the store (serial, workers, Dask), and entity upkeep."""

@@ -1,0 +1,1 @@
+"""The RDF model: vocabulary, facts to triples, and which triples describe entities."""

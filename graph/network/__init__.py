@@ -1,0 +1,1 @@
+"""Networks: views of the store as NetworkX graphs, filters, ego networks."""

@@ -1,0 +1,1 @@
+"""Reading articles: files and folders in, decoded and normalised text out."""

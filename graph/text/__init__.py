@@ -1,0 +1,1 @@
+"""Text: Unicode and spelling normalisation, the lexicons, and mentions of known names."""
