@@ -193,6 +193,20 @@ def test_focus_is_asked_of_the_store_ring_by_ring(store_dir, view, name, hops, n
     assert ego.graph["focus"] in nodes and all("label" in data for _, data in ego.nodes(data=True))
 
 
+@pytest.mark.parametrize("hops", [1, 2, 3])
+def test_focus_on_events_asks_each_node_on_its_side_and_gets_what_asking_both_sides_gets(store_dir, views, hops,
+                                                                                           monkeypatch):
+    def edges(graph):
+        return sorted((*sorted((u, v)), key) for u, v, key in graph.edges(keys=True))
+
+    with opened(store_dir, create=False) as dataset:
+        one_side = ego_network(dataset, "events", "pham minh chinh", hops)
+        monkeypatch.setattr("vnfa.network.ego.TWO_SIDED", set())
+        both_sides = ego_network(dataset, "events", "pham minh chinh", hops)
+    assert set(one_side) == set(both_sides) == set(focus(views["events"], "pham minh chinh", hops=hops))
+    assert edges(one_side) == edges(both_sides) and len(edges(one_side)) >= hops
+
+
 def test_focus_in_the_store_widens_with_hops_and_says_what_is_wrong(store_dir, views):
     with opened(store_dir, create=False) as dataset:
         two = ego_network(dataset, "actors", "Iwaya Takeshi", 2)

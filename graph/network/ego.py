@@ -27,10 +27,16 @@ def _chunks(nodes: set[str]) -> list[set[str]]:
     return [set(ordered[i:i + NODES_PER_QUERY]) for i in range(0, len(ordered), NODES_PER_QUERY)]
 
 
-def touching(dataset: Dataset, view: str, nodes: set[str], since: str | None, until: str | None) -> list[dict]:
-    """The view's aggregated rows whose ?s or ?o is one of ``nodes``, each row once."""
+# Views whose ?s and ?o hold different kinds of node (people and organisers; events): a node found as
+# ?o is only ever an ?o, so the next ring asks only that side of it.
+TWO_SIDED = {"events"}
+
+
+def touching(dataset: Dataset, view: str, nodes: set[str], since: str | None, until: str | None,
+             sides: tuple[str, ...] = ("s", "o")) -> list[dict]:
+    """The view's aggregated rows whose ?s or ?o (``sides``) is one of ``nodes``, each row once."""
     rows: dict[tuple, dict] = {}
-    for side in ("s", "o"):
+    for side in sides:
         for chunk in _chunks(nodes):
             for row in edge_rows(dataset, view, since, until, (side, chunk)):
                 rows[(row["s"], row["o"], row["rel"])] = row
@@ -56,6 +62,18 @@ def find_in_store(dataset: Dataset, view: str, name: str, since: str | None, unt
     return found[0]
 
 
+def _ring(dataset: Dataset, view: str, frontier: set[str], rows: list[dict], since: str | None,
+          until: str | None) -> list[dict]:
+    """The rows touching ``frontier``; in a TWO_SIDED view each node asked only on the side it was found on."""
+    if view not in TWO_SIDED or not rows:
+        return touching(dataset, view, frontier, since, until)
+    ring: dict[tuple, dict] = {}
+    for side in ("s", "o"):
+        for row in touching(dataset, view, frontier & {r[side] for r in rows}, since, until, (side,)):
+            ring[(row["s"], row["o"], row["rel"])] = row
+    return list(ring.values())
+
+
 def ego_network(dataset: Dataset, view: str, name: str, hops: int, since: str | None = None,
                 until: str | None = None) -> nx.MultiGraph:
     """The view around the node named ``name``, up to ``hops`` edges away."""
@@ -64,7 +82,7 @@ def ego_network(dataset: Dataset, view: str, name: str, hops: int, since: str | 
     seed = find_in_store(dataset, view, name, since, until)
     reached, frontier, rows = {seed}, {seed}, []
     for _ in range(hops):
-        ring = touching(dataset, view, frontier, since, until)
+        ring = _ring(dataset, view, frontier, rows, since, until)
         rows += ring
         frontier = {r[k] for r in ring for k in ("s", "o")} - reached
         reached |= frontier
