@@ -436,5 +436,34 @@ def validate(store: str) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.option("--endpoint", default="https://query.wikidata.org/sparql", show_default=True, metavar="URL",
+              help="A SPARQL endpoint holding Wikidata's truthy statements.")
+@click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="The persons gazetteer to link (default: the bundled data/gazetteers/persons.tsv).")
+@click.option("--write", is_flag=True, help="Record the ids that leave no doubt in the gazetteer.")
+@click.option("--recheck", is_flag=True, help="Also check the ids the gazetteer has (confirmed or differs).")
+@click.option("-o", "--output", default="-", metavar="FILE", help="The report, as TSV ('-': standard output).")
+@QUIET
+@reports_errors
+def wikidata(endpoint: str, gazetteer: Path | None, write: bool, recheck: bool, output: str, quiet: bool) -> None:
+    """Find the Wikidata id (owl:sameAs) of each leader of the persons gazetteer that has none.
+
+    An id is linked only when one human by that name has the gazetteer's citizenship (or, of several,
+    one held a position); the rest are reported as check, ambiguous or none for a person to decide.
+    Example: vnfa wikidata --write
+    """
+    from .export.output import write_text
+    from .ingest.wikidata import gazetteer_file, link_gazetteer, record, summary
+
+    path = gazetteer or gazetteer_file()
+    links = link_gazetteer(path, endpoint, recheck=recheck, progress=not quiet)
+    header = ("name_vi", "status", "wikidata", "candidates")
+    write_text(output, FORMATTERS["tsv"](header, [link.row() for link in links]) + "\n")
+    written = record(path, links) if write else 0
+    click.echo(f"{summary(links)}; " + (f"{written} ids written to {path}" if write else
+                                       "run again with --write to record the linked ids"), err=True)
+
+
 if __name__ == "__main__":
     main()
