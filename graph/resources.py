@@ -13,10 +13,15 @@ def data_path(*parts: str) -> Path:
 
 
 def read_table(*parts: str) -> list[dict[str, str]]:
-    """Rows of a tab-separated data file with a header; '#' lines are comments."""
-    lines = [line for line in data_path(*parts).read_text(encoding="utf-8").splitlines()
+    """Rows of a tab-separated data file under data/ (see read_tsv)."""
+    return read_tsv(data_path(*parts))
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header; '#' lines are comments."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
+    header = lines[0].split("\t") if lines else []
     return [dict(zip(header, (cell.strip() for cell in line.split("\t")))) for line in lines[1:]]
 
 

@@ -8,16 +8,15 @@ Wikidata's truthy statements answers it as well as https://query.wikidata.org/sp
 """
 from __future__ import annotations
 
-import os
-import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
 from ..errors import GraphError
-from ..resources import data_path
+from ..export.output import written_to
+from ..resources import data_path, read_tsv
 
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
 USER_AGENT = f"vnfa/{version('vnfa')} (https://w3id.org/vnfa; gazetteer linking)"
@@ -60,12 +59,11 @@ def gazetteer_file() -> Path:
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    if not lines or "wikidata" not in lines[0].split("\t"):
+    rows = read_tsv(path)
+    if rows and "wikidata" not in rows[0]:
         raise GraphError(f"{path} is not a persons gazetteer (no 'wikidata' column in its header); "
                          "give --gazetteer a file shaped like data/gazetteers/persons.tsv")
-    header = lines[0].split("\t")
-    return [dict(zip(header, (cell.strip() for cell in line.split("\t")))) for line in lines[1:]]
+    return rows
 
 
 def _literal(text: str, language: str) -> str:
@@ -93,7 +91,8 @@ def ask(endpoint: str, rows: list[dict[str, str]], progress: bool = False) -> di
 
     store = RemoteStore(Endpoint(query=endpoint, update=endpoint))
     store.session.headers["User-Agent"] = USER_AGENT
-    found: dict[int, dict[str, list]] = defaultdict(dict)
+    codes: dict[tuple[int, str], set[str]] = defaultdict(set)  # (row, item) -> citizenships
+    held: dict[tuple[int, str], bool] = defaultdict(bool)  # (row, item) -> held a position
     indexed = list(enumerate(rows))
     batches = [indexed[start:start + BATCH] for start in range(0, len(indexed), BATCH)]
     for batch in tqdm(batches, desc="wikidata", unit=" queries", disable=not progress, leave=False):
@@ -104,12 +103,14 @@ def ask(endpoint: str, rows: list[dict[str, str]], progress: bool = False) -> di
             raise GraphError(f"{reason}; nothing was written: run where {endpoint} is reachable, or give "
                              "--endpoint a SPARQL endpoint that holds Wikidata's statements") from None
         for solution in solutions:
-            item = found[int(solution["row"].value)].setdefault(solution["item"].value, [set(), False])
+            key = (int(solution["row"].value), _qid(solution["item"].value))
             if solution["code"] is not None:
-                item[0].add(solution["code"].value.upper())
-            item[1] = item[1] or solution["held"] is not None
-    return {index: [Candidate(_qid(iri), frozenset(codes), held) for iri, (codes, held) in sorted(items.items())]
-            for index, items in found.items()}
+                codes[key].add(solution["code"].value.upper())
+            held[key] |= solution["held"] is not None
+    found: dict[int, list[Candidate]] = defaultdict(list)
+    for index, qid in sorted(held):
+        found[index].append(Candidate(qid, frozenset(codes[index, qid]), held[index, qid]))
+    return found
 
 
 def _qid(iri: str) -> str:
@@ -144,42 +145,29 @@ def link_gazetteer(path: Path, endpoint: str = WIKIDATA_SPARQL, recheck: bool = 
 
 
 def record(path: Path, links: Iterable[Link]) -> int:
-    """Write the linked ids into the gazetteer (comments and order kept; replaced whole, never half-written)."""
+    """Write the linked ids into the gazetteer's empty cells (comments and order kept; the file replaced
+    whole, never half-written)."""
     ids = {link.name: link.qid for link in links if link.status == LINKED}
+    if not ids:
+        return 0
     lines = path.read_text(encoding="utf-8").split("\n")
+    data = [number for number, line in enumerate(lines) if line and not line.startswith("#")]
+    header = lines[data[0]].split("\t")
+    name, column = header.index("name_vi"), header.index("wikidata")
     written = 0
-    header: list[str] | None = None
-    for number, line in enumerate(lines):
-        if not line or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        column, name = header.index("wikidata"), cells[header.index("name_vi")].strip()
+    for number in data[1:]:
+        cells = lines[number].split("\t")
         cells += [""] * (len(header) - len(cells))
-        if name in ids and not cells[column].strip():
-            cells[column] = ids[name]
+        if cells[name].strip() in ids and not cells[column].strip():
+            cells[column] = ids[cells[name].strip()]
             lines[number] = "\t".join(cells)
             written += 1
-    _replace(path, "\n".join(lines))
+    with written_to(str(path)) as out:
+        out.write("\n".join(lines).encode("utf-8"))
     return written
-
-
-def _replace(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def summary(links: list[Link]) -> str:
     """How many rows got each status, e.g. 'ambiguous 3, linked 40, none 2'."""
-    counts: dict[str, int] = defaultdict(int)
-    for link in links:
-        counts[link.status] += 1
+    counts = Counter(link.status for link in links)
     return ", ".join(f"{status} {count}" for status, count in sorted(counts.items())) or "no rows to link"

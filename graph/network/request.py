@@ -110,7 +110,8 @@ def caption_of(graph: nx.MultiGraph, request: DrawRequest, layout: str, seed: in
     words = CAPTION_WORDS[request.lang]
     all_n, all_m = graph.graph.get("whole", (graph.number_of_nodes(), graph.number_of_edges()))
     counts = {"n": graph.number_of_nodes(), "m": graph.number_of_edges(), "a": graph.graph.get("articles", 0),
-                  "t": graph.graph.get("store_articles", 0), "q": request.query_name or "SPARQL", "all_n": all_n, "all_m": all_m}
+              "t": graph.graph.get("store_articles", 0), "q": request.query_name or "SPARQL",
+              "all_n": all_n, "all_m": all_m}
     kind = "query" if request.query is not None else "trimmed" if all_n > counts["n"] else "counts"
     text = words[kind].format(**counts)
     filters = [words[key].format(value) for key, value in (("since", request.since), ("until", request.until))
