@@ -10,7 +10,7 @@ import os
 import unicodedata
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import ORG, SKOS
@@ -151,6 +151,8 @@ def check_evidence(article: Article, graph: Graph) -> None:
 
 
 @given(any_text)
+# found by Hypothesis: a verb glued to a title leaves a word without a key before the guest
+@example("tiếpChủ tịch nước Hồ Chí Minh Hồ Chí Minh phát biểu Chủ tịch nước Hồ Chí Minh. ")
 def test_extraction_never_crashes_and_evidence_quotes_the_text(text):
     try:
         article = parse_page(text, "fuzz")

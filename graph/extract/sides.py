@@ -140,7 +140,8 @@ def fill_meeting(sentence, index: int, draft: Draft, taken: set[int]) -> None:
         group = _group_after(items, last) if last < len(items) and items[last].key in AND else None
     guests = [name for name, _ in after] + ([group] if group else [])
     taken.update(at for _, at in after)
-    draft.joint = bool(after) and (any(at > 0 and phrase_key(items[at - 1].key) in CONSORTS for _, at in after) or any(
+    with_consort = any(at > 0 and phrase_key(items[at - 1].key or items[at - 1].text) in CONSORTS for _, at in after)
+    draft.joint = bool(after) and (with_consort or any(
         m.key == SUCH_AS for m in items[index:max(index, after[0][1])]))  # "gặp một số lãnh đạo như A, B": one meeting
     hosts = persons_before(sentence, index, taken)  # "Nhà Vua và Hoàng hậu ... gặp lại Thủ tướng"
     fronted = index <= 2 and not any(i in sentence.persons for i in range(index))  # "Tiếp X, ..., Chủ tịch nước Y nói"
